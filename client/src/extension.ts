@@ -1,0 +1,19 @@
+/**
+ * Extension entry: activate and deactivate only. Features register themselves from their modules.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { startLanguageClient } from './languageClient';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+  client = await startLanguageClient(context);
+  context.subscriptions.push({ dispose: () => void client?.stop() });
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

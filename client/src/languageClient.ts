@@ -1,0 +1,30 @@
+/**
+ * Starts the language server (bundled dist/server.js, or the machine-scoped override) over IPC.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** The documents the server handles: files and unsaved editors in the dockerfile language. */
+export const DOCKERFILE_SELECTOR = [
+  { language: 'dockerfile', scheme: 'file' },
+  { language: 'dockerfile', scheme: 'untitled' },
+];
+
+/** Creates and starts the client; the caller owns its disposal. */
+export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  // Machine scope only: a workspace must never choose what runs.
+  const override = vscode.workspace.getConfiguration('dockerfileStudio').inspect<string>('server.path')?.globalValue;
+  const module = override && override.trim() !== '' ? override : context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCKERFILE_SELECTOR,
+    synchronize: { configurationSection: 'dockerfileStudio' },
+  };
+  const client = new LanguageClient('dockerfileStudio', 'Dockerfile Studio', serverOptions, clientOptions);
+  await client.start();
+  return client;
+}
