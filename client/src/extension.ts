@@ -4,10 +4,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './languageClient';
+import { restartServerCommand } from './commands/restartServer';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('dockerfileStudio.restartServer', restartServerCommand(() => client)),
+  );
   client = await startLanguageClient(context);
   context.subscriptions.push({ dispose: () => void client?.stop() });
   return { client };
