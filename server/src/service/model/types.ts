@@ -210,6 +210,10 @@ export interface DockerfileModel {
   globalArgs: VariableDefModel[];
   /** Every ARG/ENV definition in document order. */
   definitions: VariableDefModel[];
+  /** Offset of a position in `text`. */
+  offsetAt(position: Position): number;
+  /** The text inside a range. */
+  textAt(range: Range): string;
   /** The instruction whose range contains the position (ONBUILD triggers are returned as the ONBUILD). */
   instructionAt(position: Position): InstructionModel | undefined;
   /** The stage containing the line, or undefined before the first FROM. */

@@ -1,0 +1,99 @@
+/**
+ * Hover: finds what is under the cursor (keyword, flag, mount key, directive, variable, stage,
+ * image, heredoc) and renders its documentation from data/ or its meaning from the model.
+ */
+import type { Hover, Position, Range } from 'vscode-languageserver-types';
+import { getDirective, getFlag, getInstruction, getMountOption, getMountType } from './data';
+import type { DockerfileModel, FlagModel, InstructionModel } from './model';
+import { MarkupWriter, writeDocEntry, type MarkupFormat } from './markup';
+import { contains } from './ranges';
+import { heredocHover, imageHover, stageHover, variableHover } from './hoverMeaning';
+
+/** How hovers are rendered. */
+export interface HoverOptions {
+  format: MarkupFormat;
+  /** Long sections (cache, pitfalls, example); true by default. */
+  details?: boolean;
+}
+
+/** The hover at a position, or null when there is nothing to explain there. */
+export function doHover(model: DockerfileModel, position: Position, options: HoverOptions): Hover | null {
+  const details = options.details ?? true;
+  const writer = new MarkupWriter(options.format);
+  const range = directiveHover(model, position, writer, details) ?? instructionHover(model, position, writer, details);
+  if (!range) return null;
+  return { contents: { kind: options.format, value: writer.toString() }, range };
+}
+
+function directiveHover(model: DockerfileModel, position: Position, writer: MarkupWriter, details: boolean): Range | null {
+  for (const directive of model.directives) {
+    if (!contains(directive.range, position)) continue;
+    const data = getDirective(directive.name);
+    if (!data) return null;
+    writeDocEntry(writer, `# ${data.name}= (parser directive)`, data, details);
+    return directive.range;
+  }
+  return null;
+}
+
+function instructionHover(model: DockerfileModel, position: Position, writer: MarkupWriter, details: boolean): Range | null {
+  let instruction = model.instructionAt(position);
+  if (!instruction) return null;
+  if (instruction.trigger && contains(instruction.trigger.range, position)) instruction = instruction.trigger;
+  return (
+    keywordHover(instruction, position, writer, details) ??
+    flagHover(instruction, position, writer, details) ??
+    variableHover(model, instruction, position, writer) ??
+    stageHover(model, instruction, position, writer) ??
+    imageHover(model, instruction, position, writer) ??
+    heredocHover(instruction, position, writer)
+  );
+}
+
+function keywordHover(instruction: InstructionModel, position: Position, writer: MarkupWriter, details: boolean): Range | null {
+  if (!contains(instruction.keywordRange, position)) return null;
+  const data = getInstruction(instruction.keyword);
+  if (!data) return null;
+  if (instruction.parent) {
+    writer.paragraph(
+      `Inside ${writer.inline('ONBUILD')}: this ${writer.inline(data.keyword)} does not run in this build; it runs when another Dockerfile uses this image in its ${writer.inline('FROM')}.`,
+    );
+  }
+  if (data.deprecated) writer.labelled('Deprecated', data.deprecated);
+  writeDocEntry(writer, data.keyword, data, details);
+  return instruction.keywordRange;
+}
+
+function flagHover(instruction: InstructionModel, position: Position, writer: MarkupWriter, details: boolean): Range | null {
+  const flag = instruction.flags.find((f) => contains(f.range, position));
+  if (!flag) return null;
+  const name = flag.name.toLowerCase();
+  if (name === 'mount' && instruction.keyword === 'RUN') {
+    const mountRange = mountHover(instruction, flag, position, writer, details);
+    if (mountRange) return mountRange;
+  }
+  const data = getFlag(instruction.keyword, name);
+  if (!data) return null;
+  writeDocEntry(writer, `${instruction.keyword} --${data.name}`, data, details);
+  return flag.nameRange.start.character >= 2
+    ? { start: { line: flag.range.start.line, character: flag.range.start.character }, end: flag.nameRange.end }
+    : flag.nameRange;
+}
+
+/** Hover on a `--mount` option: the mount type's page on `type=`, the key's page on other keys. */
+function mountHover(instruction: InstructionModel, flag: FlagModel, position: Position, writer: MarkupWriter, details: boolean): Range | null {
+  const mount = instruction.mounts.find((m) => m.flag === flag);
+  const option = flag.options.find((o) => contains(o.range, position));
+  if (!mount || !option) return null;
+  const type = getMountType(mount.type);
+  if (!type) return null;
+  if (option.name.toLowerCase() === 'type') {
+    writeDocEntry(writer, `RUN --mount=type=${type.type}`, type, details);
+    return option.range;
+  }
+  const data = getMountOption(type.type, option.name);
+  if (!data) return null;
+  const alias = data.name.toLowerCase() === option.name.toLowerCase() ? '' : ` (written ${writer.inline(option.name)})`;
+  writeDocEntry(writer, `--mount=type=${type.type} ${data.name}${alias}`, data, details);
+  return option.range;
+}

@@ -1,0 +1,192 @@
+/**
+ * Hovers that explain what something means in this Dockerfile, from the model: a variable's
+ * value and origin, a stage's base and users, an image reference's parts, a heredoc's body.
+ */
+import type { Position, Range } from 'vscode-languageserver-types';
+import { getPredefinedArg } from './data';
+import { canonicalRepository, effectiveRegistry, parseImageRef } from './model';
+import type { DockerfileModel, InstructionModel, StageModel, VariableDefModel } from './model';
+import type { MarkupWriter } from './markup';
+import { contains, lineLabel } from './ranges';
+
+/** Hover on `$X`, `${X}`, `${X:-default}` or on the name an ARG/ENV defines. */
+export function variableHover(model: DockerfileModel, instruction: InstructionModel, position: Position, writer: MarkupWriter): Range | null {
+  const ref = instruction.variables.find((v) => contains(v.range, position));
+  if (ref) {
+    describeVariable(model, instruction, ref.name, writer);
+    if (ref.modifier) {
+      const written = model.textAt(ref.range);
+      const result = model.expand(written, instruction);
+      writer.paragraph(
+        `${writer.inline(written)} uses the modifier ${writer.inline(ref.modifier)}${ref.modifierValue !== null ? ` with ${writer.inline(ref.modifierValue)}` : ''}: ${modifierMeaning(ref.modifier)} Here it gives ${result === '' ? 'an empty string' : writer.inline(result)}.`,
+      );
+    }
+    return ref.range;
+  }
+  if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return null;
+  const property = instruction.properties.find((p) => contains(p.nameRange, position));
+  if (!property) return null;
+  const def = model.definitions.find((d) => d.instruction === instruction && d.name === property.name);
+  writer.heading(`${instruction.keyword} ${property.name}`);
+  if (def) writer.paragraph(defineSentence(model, def, writer));
+  if (def?.kind === 'ARG' && def.stageIndex < 0) {
+    writer.paragraph(`A global ARG: FROM lines can use it; a stage sees it only after re-declaring ${writer.inline(`ARG ${def.name}`)}.`);
+  }
+  return property.nameRange;
+}
+
+function describeVariable(model: DockerfileModel, instruction: InstructionModel, name: string, writer: MarkupWriter): void {
+  const resolution = model.resolveVariable(name, instruction);
+  writer.heading(`$${name}`);
+  const def = resolution.definition;
+  if (def) {
+    writer.paragraph(
+      resolution.value === null
+        ? `No value is known here: ${writer.inline(`ARG ${name}`)} has no default, so it is empty unless the build passes ${writer.inline(`--build-arg ${name}=...`)}.`
+        : `Value here: ${writer.inline(resolution.value)}${resolution.value === '' ? ' (empty)' : ''}`,
+    );
+    writer.paragraph(defineSentence(model, def, writer));
+    if (resolution.globalDefault) {
+      writer.paragraph(`Its default comes from the global ${writer.inline(`ARG ${name}`)} on line ${lineLabel(resolution.globalDefault.instruction!.range)}.`);
+    }
+    if (def.kind === 'ARG') writer.paragraph(`A ${writer.inline('--build-arg')} given to the build replaces this value.`);
+    return;
+  }
+  const predefined = getPredefinedArg(name);
+  if (predefined) {
+    writer.paragraph(predefined.summary);
+    if (predefined.exampleValue) writer.paragraph(`Typical value: ${writer.inline(predefined.exampleValue)}`);
+    if (predefined.group === 'platform' && instruction.stageIndex >= 0 && instruction.keyword !== 'FROM') {
+      writer.paragraph(`Not declared in this stage, so it is empty here: add ${writer.inline(`ARG ${name}`)} (no value) in the stage to use it.`);
+    }
+    writer.link('Dockerfile reference', predefined.link);
+    return;
+  }
+  const scope = instruction.stageIndex < 0 || instruction.keyword === 'FROM' ? 'the global scope (before the first FROM)' : 'this stage';
+  writer.paragraph(
+    `Not defined here: no ARG or ENV in ${scope} declares ${writer.inline(name)} before this line, so it expands to an empty string unless the shell of a RUN sets it.`,
+  );
+}
+
+function defineSentence(model: DockerfileModel, def: VariableDefModel, writer: MarkupWriter): string {
+  const where = def.stageIndex < 0 ? 'in the global scope' : `in stage ${stageLabel(model.stages[def.stageIndex], writer)}`;
+  const inherited = def.kind === 'ENV' ? ' ENV values are also set in containers and in stages built FROM this one.' : '';
+  const raw = def.rawValue === null ? '' : `=${def.rawValue}`;
+  return `Defined by ${writer.inline(`${def.kind} ${def.name}${raw}`)} on line ${lineLabel(def.instruction!.range)} ${where}.${inherited}`;
+}
+
+function modifierMeaning(modifier: string): string {
+  const meanings: Record<string, string> = {
+    ':-': 'the word is used when the variable is unset or empty.',
+    '-': 'the word is used when the variable is unset.',
+    ':+': 'the word is used when the variable is set and not empty, else nothing.',
+    '+': 'the word is used when the variable is set, else nothing.',
+    ':?': 'the build fails with the word as message when the variable is unset or empty.',
+    '?': 'the build fails with the word as message when the variable is unset.',
+  };
+  return meanings[modifier] ?? 'the value is transformed by a pattern (`#`/`%` remove a prefix/suffix, `/` replaces).';
+}
+
+function stageLabel(stage: StageModel | undefined, writer: MarkupWriter): string {
+  if (!stage) return 'unknown';
+  return stage.name ? writer.inline(stage.name) : `#${stage.index}`;
+}
+
+/** Hover on a stage name: after AS, in FROM <stage>, COPY --from=<stage> or --mount from=<stage>. */
+export function stageHover(model: DockerfileModel, instruction: InstructionModel, position: Position, writer: MarkupWriter): Range | null {
+  let stage: StageModel | undefined;
+  let range: Range | null = null;
+  const own = instruction.keyword === 'FROM' ? model.stages[instruction.stageIndex] : undefined;
+  if (own && contains(own.nameRange, position)) {
+    stage = own;
+    range = own.nameRange;
+  } else if (own && own.parentStage !== null && contains(own.baseRange, position)) {
+    stage = model.stages[own.parentStage];
+    range = own.baseRange;
+  } else {
+    const ref = stageRefAt(instruction, position);
+    if (ref) {
+      stage = model.stageByRef(ref.value);
+      if (stage && stage.index >= instruction.stageIndex && instruction.stageIndex >= 0) stage = undefined;
+      range = ref.range;
+    }
+  }
+  if (!stage || !range) return null;
+  writer.heading(`Stage ${stage.name ?? `#${stage.index}`}`);
+  const base = stage.parentStage !== null ? `the stage ${stageLabel(model.stages[stage.parentStage], writer)}` : writer.inline(stage.resolvedBase || stage.baseText);
+  writer.paragraph(`Stage ${stage.index} of ${model.stages.length}, defined on line ${lineLabel(stage.from.range)}, built from ${base}.`);
+  const users = model.stageUsers(stage.index);
+  writer.list(
+    users.map((u) => `line ${lineLabel(u.range)}: ${writer.inline(`${u.keyword} ${firstWords(u)}`)}`),
+    users.length > 0 ? 'Used by' : undefined,
+  );
+  if (users.length === 0) {
+    const last = stage.index === model.stages.length - 1;
+    writer.paragraph(last ? 'The last stage: a plain build produces this image.' : 'No later instruction uses this stage; it is built only when chosen with `--target` (BuildKit skips unused stages).');
+  }
+  return range;
+}
+
+function stageRefAt(instruction: InstructionModel, position: Position): { value: string; range: Range } | null {
+  for (const flag of instruction.flags) {
+    if (flag.name.toLowerCase() === 'from' && flag.value && contains(flag.valueRange, position)) return { value: flag.value, range: flag.valueRange! };
+  }
+  for (const mount of instruction.mounts) {
+    const from = mount.options.find((o) => o.name.toLowerCase() === 'from');
+    if (from?.value && contains(from.valueRange, position)) return { value: from.value, range: from.valueRange! };
+  }
+  return null;
+}
+
+function firstWords(instruction: InstructionModel): string {
+  const flags = instruction.flags.map((f) => `--${f.name}${f.value !== null ? `=${f.value}` : ''}`);
+  const text = [...flags, ...instruction.args.map((a) => a.value)].join(' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Hover on the image of a FROM (or a COPY --from that names an image, not a stage). */
+export function imageHover(model: DockerfileModel, instruction: InstructionModel, position: Position, writer: MarkupWriter): Range | null {
+  let ref = null;
+  if (instruction.keyword === 'FROM') {
+    const stage = model.stages[instruction.stageIndex];
+    if (stage?.image && contains(stage.baseRange, position)) ref = stage.image;
+  } else {
+    const at = stageRefAt(instruction, position);
+    if (at && !model.stageByRef(at.value)) ref = parseImageRef(model.expand(at.value, instruction), at.range);
+  }
+  if (!ref) return null;
+  if (ref.repository === 'scratch' && ref.registry === null && !ref.tag) {
+    writer.heading('scratch').paragraph('The empty image: no files, no shell, no package manager. The next instructions start from nothing, which suits static binaries.');
+    return ref.range;
+  }
+  writer.heading(`Image ${ref.text}`);
+  const written = model.textAt(ref.range);
+  if (written !== ref.text) writer.paragraph(`Written ${writer.inline(written)}; with the defaults of the ARGs it is ${writer.inline(ref.text)}.`);
+  writer.list([
+    `registry: ${writer.inline(effectiveRegistry(ref))}${ref.registry === null ? ' (Docker Hub, the default)' : ''}`,
+    `repository: ${writer.inline(canonicalRepository(ref))}`,
+    `tag: ${ref.tag ? writer.inline(ref.tag) : ref.digest ? 'none' : `none, so ${writer.inline('latest')}`}`,
+    `digest: ${ref.digest ? writer.inline(ref.digest) : 'none (the tag can move; pin with @sha256:... for a reproducible build)'}`,
+  ]);
+  return ref.range;
+}
+
+/** Hover on a heredoc's `<<EOF` marker or its closing line. */
+export function heredocHover(instruction: InstructionModel, position: Position, writer: MarkupWriter): Range | null {
+  const heredoc = instruction.heredocs.find((h) => contains(h.markerRange, position) || contains(h.nameRange, position) || contains(h.endRange, position));
+  if (!heredoc) return null;
+  writer.heading(`Heredoc ${heredoc.name}`);
+  const body = heredoc.contentRange ? `lines ${heredoc.contentRange.start.line + 1}-${heredoc.contentRange.end.line + 1}` : 'an empty body';
+  const role =
+    instruction.keyword === 'RUN'
+      ? 'are a script: BuildKit runs them with the shell (or with the interpreter a `#!` line names) as one build step.'
+      : 'become the content of a file the instruction writes into the image.';
+  writer.paragraph(`The ${body} up to the line ${writer.inline(heredoc.name)} ${role}`);
+  if (!heredoc.endRange) writer.paragraph(`Unterminated: no line ${writer.inline(heredoc.name)} closes it, so it runs to the end of the file.`);
+  writer.list([
+    heredoc.quoted ? 'The delimiter is quoted: variables in the body are left as written.' : 'Variables in the body are expanded by the build (quote the delimiter to keep them as written).',
+    heredoc.stripTabs ? '`<<-` removes leading tabs from each body line.' : 'Leading whitespace is kept (`<<-` would strip leading tabs).',
+    'Heredocs need Dockerfile frontend 1.4 or later.',
+  ]);
+  return contains(heredoc.endRange, position) ? heredoc.endRange : heredoc.markerRange;
+}

@@ -1,0 +1,107 @@
+/**
+ * One writer, two outputs: the same documentation renders as markdown for editors that show it
+ * and as plain text for those that do not. Data text uses a small markdown subset (`code`,
+ * **bold**, pipe tables, "- " bullets) that the plain writer strips to readable text.
+ */
+import type { DocEntry } from './data/types';
+
+/** The two renderings an LSP client may ask for. */
+export type MarkupFormat = 'markdown' | 'plaintext';
+
+/** Collects blocks of documentation and joins them in the requested format. */
+export class MarkupWriter {
+  private readonly blocks: string[] = [];
+
+  constructor(readonly format: MarkupFormat) {}
+
+  /** A title line. */
+  heading(text: string): this {
+    this.blocks.push(this.format === 'markdown' ? `**${text}**` : this.plain(text));
+    return this;
+  }
+
+  /** A paragraph of data text (markdown subset). */
+  paragraph(text: string): this {
+    this.blocks.push(this.format === 'markdown' ? text : this.plain(text));
+    return this;
+  }
+
+  /** A labelled paragraph such as "Layer cache: ...". */
+  labelled(label: string, text: string): this {
+    this.blocks.push(this.format === 'markdown' ? `**${label}:** ${text}` : `${label}: ${this.plain(text)}`);
+    return this;
+  }
+
+  /** A block of Dockerfile code. */
+  code(lines: string[] | string): this {
+    const text = Array.isArray(lines) ? lines.join('\n') : lines;
+    this.blocks.push(this.format === 'markdown' ? '```dockerfile\n' + text + '\n```' : indent(text));
+    return this;
+  }
+
+  /** A bulleted list, optionally under a label. */
+  list(items: string[], label?: string): this {
+    if (items.length === 0) return this;
+    const body = items.map((item) => `- ${this.format === 'markdown' ? item : this.plain(item)}`).join('\n');
+    const title = label ? (this.format === 'markdown' ? `**${label}**\n\n` : `${label}\n`) : '';
+    this.blocks.push(title + body);
+    return this;
+  }
+
+  /** A titled section whose body is data text. */
+  section(title: string, body: string): this {
+    this.blocks.push(this.format === 'markdown' ? `**${title}**\n\n${body}` : `${title}\n${this.plain(body)}`);
+    return this;
+  }
+
+  /** The reference link. */
+  link(label: string, url: string): this {
+    this.blocks.push(this.format === 'markdown' ? `[${label}](${url})` : `${label}: ${url}`);
+    return this;
+  }
+
+  /** Inline code inside a sentence we compose. */
+  inline(text: string): string {
+    if (this.format !== 'markdown') return text;
+    const fence = text.includes('`') ? '``' : '`';
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+  }
+
+  toString(): string {
+    return this.blocks.join(this.format === 'markdown' ? '\n\n' : '\n\n');
+  }
+
+  private plain(text: string): string {
+    return text
+      .replace(/```[a-z]*\n([\s\S]*?)```/g, (_m, body: string) => indent(body.replace(/\n$/, '')))
+      .replace(/\*\*(.+?)\*\*/g, '$1')
+      .replace(/`([^`]+)`/g, '$1')
+      .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)');
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+/** Renders a documentation entry: summary, syntax, build/run, cache, sections, example, pitfalls, link. */
+export function writeDocEntry(writer: MarkupWriter, title: string, entry: DocEntry, details: boolean): MarkupWriter {
+  writer.heading(title).paragraph(entry.summary);
+  if (entry.syntax && entry.syntax.length > 0) writer.code(entry.syntax);
+  if (details) {
+    if (entry.buildVsRun) writer.labelled('Build time vs. container start', entry.buildVsRun);
+    if (entry.cache) writer.labelled('Layer cache', entry.cache);
+    for (const section of entry.sections ?? []) writer.section(section.title, section.body);
+    if (entry.example) writer.heading('Example').code(entry.example);
+    if (entry.pitfalls && entry.pitfalls.length > 0) writer.list(entry.pitfalls, 'Pitfalls');
+  }
+  if (entry.minSyntax) {
+    const directive = writer.inline(`# syntax=docker/dockerfile:${entry.minSyntax}`);
+    writer.paragraph(`Needs Dockerfile frontend ${entry.minSyntax} or later: ${directive}, or an engine whose built-in frontend is that recent.`);
+  }
+  return writer.link('Dockerfile reference', entry.link);
+}

@@ -1,0 +1,165 @@
+/**
+ * Builds the DockerfileModel from text: one dockerfile-ast parse, then stages, variable
+ * definitions and lookups. Pure: text in, model out.
+ */
+import { DockerfileParser, From } from 'dockerfile-ast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver-types';
+import { parseDirectives } from './directives';
+import { expandWord } from './expand';
+import { parseImageRef } from './imageRef';
+import { LazyInstruction } from './instruction';
+import { lookupValue, resolveIn, type Scopes } from './variables';
+import type { DockerfileModel, InstructionModel, StageModel, VariableDefModel } from './types';
+
+/** Parses the text into the semantic model. Never throws on any input. */
+export function buildModel(text: string): DockerfileModel {
+  const document = TextDocument.create('file:///model', 'dockerfile', 0, text);
+  const ast = DockerfileParser.parse(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const directives = parseDirectives(text);
+
+  const instructions: InstructionModel[] = [];
+  const stages: StageModel[] = [];
+  const scopes: Scopes = { global: [], stages: [], stageList: stages };
+  const definitions: VariableDefModel[] = [];
+  const expand = (value: string, at: InstructionModel) =>
+    expandWord(value, escapeChar, (name) => lookupValue(scopes, name, at));
+
+  for (const node of ast.getInstructions()) {
+    const isFrom = node instanceof From;
+    const stageIndex = isFrom ? stages.length : stages.length - 1;
+    const instruction = new LazyInstruction(node, document, stageIndex, null);
+    instructions.push(instruction);
+    if (isFrom) {
+      stages.push(makeStage(node, instruction, stages, expand));
+      scopes.stages.push([]);
+    } else if (stageIndex >= 0) {
+      stages[stageIndex].instructions.push(instruction);
+      stages[stageIndex].range = { start: stages[stageIndex].range.start, end: instruction.range.end };
+    }
+    if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
+      const scope = stageIndex < 0 ? scopes.global : scopes.stages[stageIndex];
+      for (const property of instruction.properties) {
+        const rawValue = property.value;
+        const def: VariableDefModel = {
+          name: property.name,
+          kind: instruction.keyword,
+          rawValue,
+          value: null,
+          stageIndex,
+          instruction,
+          nameRange: property.nameRange,
+        };
+        if (rawValue !== null) def.value = expand(rawValue, instruction);
+        else if (stageIndex >= 0) def.value = resolveIn(scopes, property.name, stages[stageIndex].from).value;
+        scope.push(def);
+        definitions.push(def);
+      }
+    }
+  }
+
+  let users: InstructionModel[][] | undefined;
+  const stageByRef = (ref: string) => findStage(stages, ref, stages.length);
+
+  return {
+    text,
+    lineCount: document.lineCount,
+    escapeChar,
+    directives,
+    instructions,
+    stages,
+    globalArgs: scopes.global,
+    definitions,
+    offsetAt: (position: Position) => document.offsetAt(position),
+    textAt: (range: Range) => document.getText(range),
+    instructionAt: (position: Position) => findInstruction(instructions, position),
+    stageAtLine: (line: number) => {
+      for (let i = stages.length - 1; i >= 0; i--) if (stages[i].from.range.start.line <= line) return stages[i];
+      return undefined;
+    },
+    stageByRef,
+    stageUsers: (index: number) => (users ??= collectStageUsers(instructions, stages))[index] ?? [],
+    resolveVariable: (name, at) => resolveIn(scopes, name, at),
+    expand,
+  };
+}
+
+function makeStage(
+  node: From,
+  from: InstructionModel,
+  earlier: StageModel[],
+  expand: (value: string, at: InstructionModel) => string,
+): StageModel {
+  const baseText = node.getImage() ?? '';
+  const baseRange = node.getImageRange();
+  const resolvedBase = baseText.includes('$') ? expand(baseText, from) : baseText;
+  const parent = findStage(earlier, resolvedBase, earlier.length);
+  return {
+    index: earlier.length,
+    name: node.getBuildStage(),
+    nameRange: node.getBuildStageRange(),
+    from,
+    baseText,
+    baseRange,
+    resolvedBase,
+    parentStage: parent ? parent.index : null,
+    image: parent || !baseRange ? null : parseImageRef(resolvedBase, baseRange),
+    instructions: [],
+    range: from.range,
+  };
+}
+
+/** A stage named `ref` (case-insensitive) or with index `ref`, among the first `limit` stages. */
+function findStage(stages: StageModel[], ref: string, limit: number): StageModel | undefined {
+  const lower = ref.toLowerCase();
+  for (let i = 0; i < limit && i < stages.length; i++) {
+    if (stages[i].name?.toLowerCase() === lower) return stages[i];
+  }
+  if (/^\d+$/.test(ref)) {
+    const index = Number(ref);
+    if (index < limit && index < stages.length) return stages[index];
+  }
+  return undefined;
+}
+
+/** Binary search over the top-level instructions by line. */
+function findInstruction(instructions: InstructionModel[], position: Position): InstructionModel | undefined {
+  let lo = 0;
+  let hi = instructions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const { start, end } = instructions[mid].range;
+    if (position.line < start.line || (position.line === start.line && position.character < start.character)) hi = mid - 1;
+    else if (position.line > end.line || (position.line === end.line && position.character > end.character)) lo = mid + 1;
+    else return instructions[mid];
+  }
+  return undefined;
+}
+
+/**
+ * For each stage, the instructions that use it: FROM <stage>, COPY --from, RUN --mount from=.
+ * ONBUILD triggers are left out: their --from names a stage of the downstream Dockerfile.
+ */
+function collectStageUsers(instructions: InstructionModel[], stages: StageModel[]): InstructionModel[][] {
+  const users: InstructionModel[][] = stages.map(() => []);
+  for (const stage of stages) if (stage.parentStage !== null) users[stage.parentStage].push(stage.from);
+  const visit = (instruction: InstructionModel) => {
+    const refs: string[] = [];
+    for (const flag of instruction.flags) {
+      if (flag.name.toLowerCase() === 'from' && flag.value) refs.push(flag.value);
+    }
+    for (const mount of instruction.mounts) {
+      const from = mount.options.find((o) => o.name.toLowerCase() === 'from');
+      if (from?.value) refs.push(from.value);
+    }
+    for (const ref of refs) {
+      const stage = findStage(stages, ref, Math.max(0, instruction.stageIndex));
+      if (stage) users[stage.index].push(instruction);
+    }
+  };
+  for (const instruction of instructions) {
+    if (instruction.keyword === 'COPY' || instruction.keyword === 'RUN') visit(instruction);
+  }
+  return users;
+}

@@ -1,0 +1,85 @@
+/**
+ * Variable scopes as BuildKit applies them: global ARGs (before the first FROM) are visible to
+ * FROM lines; inside a stage an ARG is visible from its declaration to the end of the stage and
+ * takes its default from a global ARG of the same name when it has none; ENV is inherited by
+ * stages built FROM this stage and always wins over an ARG of the same name.
+ */
+import type { InstructionModel, StageModel, VariableDefModel, VariableResolution } from './types';
+
+/** Platform ARGs the builder sets in the global scope (a stage must re-declare them). */
+export const PLATFORM_ARGS = new Set([
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
+  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
+]);
+
+/** ARGs the builder accepts without a declaration (proxies and BuildKit switches). */
+export const UNDECLARED_ARGS = new Set([
+  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy',
+  'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
+  'BUILDKIT_CACHE_MOUNT_NS', 'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_INLINE_CACHE',
+  'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SANDBOX_HOSTNAME', 'BUILDKIT_SYNTAX', 'SOURCE_DATE_EPOCH',
+]);
+
+/** Definitions grouped by scope, in document order. */
+export interface Scopes {
+  global: VariableDefModel[];
+  /** Indexed by stage index. */
+  stages: VariableDefModel[][];
+  stageList: StageModel[];
+}
+
+/** The line at which an instruction's variables are evaluated (an ONBUILD trigger: its ONBUILD). */
+function lineOf(at: InstructionModel): number {
+  return (at.parent ?? at).range.start.line;
+}
+
+function lastBefore(defs: VariableDefModel[], name: string, line: number, kind?: 'ARG' | 'ENV'): VariableDefModel | null {
+  for (let i = defs.length - 1; i >= 0; i--) {
+    const def = defs[i];
+    if (def.name === name && (kind === undefined || def.kind === kind) && def.instruction!.range.start.line < line) {
+      return def;
+    }
+  }
+  return null;
+}
+
+/** The ENV in effect from the stage's ancestors (whole parent stages, nearest first). */
+function inheritedEnv(scopes: Scopes, stage: StageModel, name: string): VariableDefModel | null {
+  const seen = new Set<number>();
+  let parent = stage.parentStage;
+  while (parent !== null && !seen.has(parent)) {
+    seen.add(parent);
+    const found = lastBefore(scopes.stages[parent] ?? [], name, Number.MAX_SAFE_INTEGER, 'ENV');
+    if (found) return found;
+    parent = scopes.stageList[parent]?.parentStage ?? null;
+  }
+  return null;
+}
+
+/** Resolves a name for an instruction (FROM lines resolve in the global scope). */
+export function resolveIn(scopes: Scopes, name: string, at: InstructionModel): VariableResolution {
+  const line = lineOf(at);
+  const predefined = PLATFORM_ARGS.has(name) || UNDECLARED_ARGS.has(name);
+  const globalDef = (before: number) => lastBefore(scopes.global, name, before, 'ARG');
+  if (at.stageIndex < 0 || at.keyword === 'FROM') {
+    const def = globalDef(line);
+    return { name, definition: def, globalDefault: null, value: def?.value ?? null, predefined };
+  }
+  const stage = scopes.stageList[at.stageIndex];
+  const own = scopes.stages[at.stageIndex] ?? [];
+  const env = lastBefore(own, name, line, 'ENV') ?? (stage ? inheritedEnv(scopes, stage, name) : null);
+  if (env) return { name, definition: env, globalDefault: null, value: env.value, predefined };
+  const arg = lastBefore(own, name, line, 'ARG');
+  if (arg) {
+    const globalDefault = arg.rawValue === null ? globalDef(stage.from.range.start.line) : null;
+    return { name, definition: arg, globalDefault, value: arg.value, predefined };
+  }
+  return { name, definition: null, globalDefault: null, value: null, predefined };
+}
+
+/** The value a lookup during expansion sees: undefined when the name is not set there. */
+export function lookupValue(scopes: Scopes, name: string, at: InstructionModel): string | undefined {
+  const resolution = resolveIn(scopes, name, at);
+  if (resolution.definition === null) return undefined;
+  return resolution.value ?? undefined;
+}
