@@ -31,12 +31,14 @@ export function chmodFlag(keyword: 'COPY' | 'ADD'): FlagData {
     valueKind: 'octal',
     placeholder: '<perms>',
     summary:
-      'Sets the permission bits of the copied files, in octal (`755`) or, since syntax 1.14, symbolic form (`+x`, `u=rwX,go=rX`).',
+      keyword === 'COPY'
+        ? 'Sets the permission bits of the copied files, in octal (`755`) or, since syntax 1.14, symbolic form (`+x`, `u=rwX,go=rX`).'
+        : 'Sets the permission bits of the added files, in octal (`755`).',
     syntax: [`${keyword} --chmod=<perms> <src>... <dest>`],
     example: `${keyword} --chmod=755 entrypoint.sh /usr/local/bin/`,
     pitfalls: [
       'Saves a separate `RUN chmod`, which would copy every file into a second layer.',
-      'Symbolic modes need `# syntax=docker/dockerfile:1.14` or later.',
+      ...(keyword === 'COPY' ? ['Symbolic modes need `# syntax=docker/dockerfile:1.14` or later.'] : []),
       'Not supported when building Windows containers.',
     ],
     minSyntax: '1.2',

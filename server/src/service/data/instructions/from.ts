@@ -13,7 +13,7 @@ export const FROM: InstructionData = {
   buildVsRun:
     'Build time only: the builder resolves and pulls the base image, and the stage starts from its filesystem and settings (ENV, WORKDIR, USER, CMD, ENTRYPOINT, labels). Nothing runs when a container starts.',
   cache:
-    'The cache key is the resolved image. With a tag, the builder keeps using the image it already has until it pulls again (`docker build --pull`); when the base changes, every later step of the stage rebuilds. A digest (`@sha256:...`) fixes the exact image.',
+    'The cache key is the image digest the reference resolves to; when it changes, every step of the stage rebuilds. A builder may keep using a tag it already has until `docker build --pull`; a digest (`@sha256:...`) fixes the exact image.',
   sections: [
     {
       title: 'Stages',

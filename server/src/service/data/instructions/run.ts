@@ -14,7 +14,7 @@ export const RUN: InstructionData = {
   buildVsRun:
     'Build time only. The command runs once, in a temporary container, when the image is built; its file changes become a layer. It does not run again when a container starts — that is what `CMD` and `ENTRYPOINT` describe.',
   cache:
-    'Cached on the command text (after ARG/ENV substitution), the flags and the previous layer, not on what the command does. `RUN apt-get update` or `RUN curl ...` is reused even if the remote content changed; a change to an earlier `COPY`, to the text, or to an ARG/ENV value it sees makes it run again, together with every step after it.',
+    'Cached on the command line as written, its flags, the environment it runs with (ARG and ENV values) and the previous layer, not on what the command does. `RUN apt-get update` or `RUN curl ...` is reused even if the remote content changed; a change to an earlier `COPY`, to the text, or to an ARG/ENV value it sees makes it run again, together with every step after it.',
   sections: [
     SHELL_VS_EXEC,
     {

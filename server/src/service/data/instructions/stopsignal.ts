@@ -11,7 +11,7 @@ export const STOPSIGNAL: InstructionData = {
   cache: 'Writes metadata only: no layer and nothing executed.',
   example: 'STOPSIGNAL SIGQUIT',
   pitfalls: [
-    'Give a name like `SIGINT` or a number like `2`.',
+    'Some programs stop gracefully on another signal (nginx uses `SIGQUIT`); check what yours expects.',
     'The signal only reaches your program if it is PID 1; a shell-form `CMD`/`ENTRYPOINT` puts `/bin/sh` there instead.',
     'It does not change what Ctrl+C sends (`SIGINT`); `docker run --stop-signal` overrides it per container.',
   ],
