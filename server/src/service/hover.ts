@@ -42,11 +42,12 @@ function instructionHover(model: DockerfileModel, position: Position, writer: Ma
   if (instruction.trigger && contains(instruction.trigger.range, position)) instruction = instruction.trigger;
   return (
     keywordHover(instruction, position, writer, details) ??
-    flagHover(instruction, position, writer, details) ??
+    flagHover(instruction, position, writer, details, true) ??
     variableHover(model, instruction, position, writer) ??
     stageHover(model, instruction, position, writer) ??
     imageHover(model, instruction, position, writer) ??
-    heredocHover(instruction, position, writer)
+    heredocHover(instruction, position, writer) ??
+    flagHover(instruction, position, writer, details, false)
   );
 }
 
@@ -54,19 +55,26 @@ function keywordHover(instruction: InstructionModel, position: Position, writer:
   if (!contains(instruction.keywordRange, position)) return null;
   const data = getInstruction(instruction.keyword);
   if (!data) return null;
+  const notes: string[] = [];
   if (instruction.parent) {
-    writer.paragraph(
+    notes.push(
       `Inside ${writer.inline('ONBUILD')}: this ${writer.inline(data.keyword)} does not run in this build; it runs when another Dockerfile uses this image in its ${writer.inline('FROM')}.`,
     );
   }
-  if (data.deprecated) writer.labelled('Deprecated', data.deprecated);
-  writeDocEntry(writer, data.keyword, data, details);
+  if (data.deprecated) notes.push(`Deprecated: ${data.deprecated}`);
+  writeDocEntry(writer, data.keyword, data, details, notes.join(' ') || undefined);
   return instruction.keywordRange;
 }
 
-function flagHover(instruction: InstructionModel, position: Position, writer: MarkupWriter, details: boolean): Range | null {
+/**
+ * Hover on a flag. First pass (`nameOnly`): the `--name` part and mount options; the value of a
+ * flag falls back to the flag's page only after stage, image and variable hovers had their turn.
+ */
+function flagHover(instruction: InstructionModel, position: Position, writer: MarkupWriter, details: boolean, nameOnly: boolean): Range | null {
   const flag = instruction.flags.find((f) => contains(f.range, position));
   if (!flag) return null;
+  const onName = position.line === flag.nameRange.end.line && position.character <= flag.nameRange.end.character;
+  if (nameOnly && !onName && flag.name.toLowerCase() !== 'mount') return null;
   const name = flag.name.toLowerCase();
   if (name === 'mount' && instruction.keyword === 'RUN') {
     const mountRange = mountHover(instruction, flag, position, writer, details);

@@ -17,8 +17,9 @@ export function variableHover(model: DockerfileModel, instruction: InstructionMo
     if (ref.modifier) {
       const written = model.textAt(ref.range);
       const result = model.expand(written, instruction);
+      const word = ref.modifierValue ? ` with ${writer.inline(ref.modifierValue)}` : '';
       writer.paragraph(
-        `${writer.inline(written)} uses the modifier ${writer.inline(ref.modifier)}${ref.modifierValue !== null ? ` with ${writer.inline(ref.modifierValue)}` : ''}: ${modifierMeaning(ref.modifier)} Here it gives ${result === '' ? 'an empty string' : writer.inline(result)}.`,
+        `${writer.inline(written)} uses the modifier ${writer.inline(ref.modifier)}${word}: ${modifierMeaning(ref.modifier)} Here it gives ${result === '' ? 'an empty string' : writer.inline(result)}.`,
       );
     }
     return ref.range;
@@ -114,7 +115,7 @@ export function stageHover(model: DockerfileModel, instruction: InstructionModel
   if (!stage || !range) return null;
   writer.heading(`Stage ${stage.name ?? `#${stage.index}`}`);
   const base = stage.parentStage !== null ? `the stage ${stageLabel(model.stages[stage.parentStage], writer)}` : writer.inline(stage.resolvedBase || stage.baseText);
-  writer.paragraph(`Stage ${stage.index} of ${model.stages.length}, defined on line ${lineLabel(stage.from.range)}, built from ${base}.`);
+  writer.paragraph(`Stage ${stage.index + 1} of ${model.stages.length} (index ${stage.index}), defined on line ${lineLabel(stage.from.range)}, built from ${base}.`);
   const users = model.stageUsers(stage.index);
   writer.list(
     users.map((u) => `line ${lineLabel(u.range)}: ${writer.inline(`${u.keyword} ${firstWords(u)}`)}`),
@@ -176,7 +177,12 @@ export function heredocHover(instruction: InstructionModel, position: Position, 
   const heredoc = instruction.heredocs.find((h) => contains(h.markerRange, position) || contains(h.nameRange, position) || contains(h.endRange, position));
   if (!heredoc) return null;
   writer.heading(`Heredoc ${heredoc.name}`);
-  const body = heredoc.contentRange ? `lines ${heredoc.contentRange.start.line + 1}-${heredoc.contentRange.end.line + 1}` : 'an empty body';
+  const content = heredoc.contentRange;
+  const body = !content
+    ? 'empty body'
+    : content.start.line === content.end.line
+      ? `line ${content.start.line + 1}`
+      : `lines ${content.start.line + 1}-${content.end.line + 1}`;
   const role =
     instruction.keyword === 'RUN'
       ? 'are a script: BuildKit runs them with the shell (or with the interpreter a `#!` line names) as one build step.'

@@ -89,8 +89,10 @@ function indent(text: string): string {
 }
 
 /** Renders a documentation entry: summary, syntax, build/run, cache, sections, example, pitfalls, link. */
-export function writeDocEntry(writer: MarkupWriter, title: string, entry: DocEntry, details: boolean): MarkupWriter {
-  writer.heading(title).paragraph(entry.summary);
+export function writeDocEntry(writer: MarkupWriter, title: string, entry: DocEntry, details: boolean, preface?: string): MarkupWriter {
+  writer.heading(title);
+  if (preface) writer.paragraph(preface);
+  writer.paragraph(entry.summary);
   if (entry.syntax && entry.syntax.length > 0) writer.code(entry.syntax);
   if (details) {
     if (entry.buildVsRun) writer.labelled('Build time vs. container start', entry.buildVsRun);

@@ -32,6 +32,9 @@ const EXEC_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD'
 /** Instructions whose leading `--name` words are flags (BuildKit reads flags on these). */
 const FLAG_CAPABLE = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 
+/** `${NAME<modifier><word>}` read from the text (dockerfile-ast drops the `:` of `:-`). */
+const MODIFIER = /^\$\{[A-Za-z0-9_]+(:?[-+?]|##?|%%?|\/\/?)([\s\S]*)\}$/;
+
 /** A lazily computed model of one instruction. */
 export class LazyInstruction implements InstructionModel {
   readonly keyword: string;
@@ -119,13 +122,16 @@ export class LazyInstruction implements InstructionModel {
   }
 
   get variables(): VariableRefModel[] {
-    return (this.cache.variables ??= this.node.getVariables().map((v) => ({
-      name: v.getName(),
-      range: v.getRange(),
-      nameRange: v.getNameRange(),
-      modifier: v.getModifier(),
-      modifierValue: v.getSubstitutionParameter(),
-    })));
+    return (this.cache.variables ??= this.node.getVariables().map((v) => {
+      const modifier = MODIFIER.exec(this.document.getText(v.getRange()));
+      return {
+        name: v.getName(),
+        range: v.getRange(),
+        nameRange: v.getNameRange(),
+        modifier: modifier ? modifier[1] : null,
+        modifierValue: modifier ? modifier[2] : null,
+      };
+    }));
   }
 
   /** Exec form when the arguments parse as a JSON array of strings, as BuildKit decides. */
