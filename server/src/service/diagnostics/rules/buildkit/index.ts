@@ -1,0 +1,4 @@
+/** The buildkit rules, in the order they run. */
+import type { Rule } from '../../types';
+
+export const RULES: Rule[] = [];
