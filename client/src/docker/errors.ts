@@ -1,0 +1,42 @@
+/**
+ * Turns what Docker says when something outside the Dockerfile goes wrong into one message that
+ * says what to do. Pure: the text comes from the CLI's output or the spawn error.
+ */
+
+/** A failure the user can act on. */
+export interface FriendlyError {
+  kind: 'no-cli' | 'engine-down' | 'permission' | 'registry' | 'disk-full' | 'bad-tag';
+  message: string;
+}
+
+/** Classifies a spawn error code (ENOENT...) or CLI output; null when it is an ordinary build error. */
+export function classifyFailure(text: string, dockerPath: string, spawnCode?: string): FriendlyError | null {
+  if (spawnCode === 'ENOENT' || spawnCode === 'EACCES') {
+    return {
+      kind: 'no-cli',
+      message: `The Docker CLI was not found at "${dockerPath}". Install Docker, or set "dockerfileStudio.docker.path" (a machine setting) to the docker executable.`,
+    };
+  }
+  if (/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect|docker daemon is not running|connect: no such file or directory|connect: connection refused/i.test(text)) {
+    return {
+      kind: 'engine-down',
+      message: 'The Docker engine is not running or cannot be reached. Start Docker (Docker Desktop or dockerd), or check DOCKER_HOST, the Docker context and "dockerfileStudio.docker.context".',
+    };
+  }
+  if (/permission denied while trying to connect/i.test(text)) {
+    return { kind: 'permission', message: 'You may not use the Docker engine: add your user to the "docker" group (then log in again), or use rootless Docker.' };
+  }
+  if (/no space left on device/i.test(text)) {
+    return { kind: 'disk-full', message: 'The disk Docker writes to is full. Free space, e.g. with "docker builder prune" and "docker image prune", then build again.' };
+  }
+  if (/lookup .* no such host|dial tcp .*(timeout|refused|unreachable)|i\/o timeout|TLS handshake timeout|failed to do request|failed to resolve source metadata|pull access denied|failed to fetch anonymous token/i.test(text)) {
+    return {
+      kind: 'registry',
+      message: 'A registry could not be reached to pull a base image. Check the network or proxy, log in with "docker login" if the image is private, or use an image that is already local.',
+    };
+  }
+  if (/invalid reference format|invalid tag/i.test(text)) {
+    return { kind: 'bad-tag', message: 'Docker rejected the image tag. A tag is name[:version] in lower case: letters, digits, ".", "_", "-" and "/".' };
+  }
+  return null;
+}
