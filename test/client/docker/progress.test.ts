@@ -5,6 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stepCounts, summaryLine } from '../../../client/src/docker/buildState';
+import { scanDockerfile } from '../../../client/src/docker/dockerfileSteps';
+import { placeFailure } from '../../../client/src/docker/failure';
 import { fixture, parseRecorded, stepTable } from './helpers';
 
 const FIRST_BUILD = [
@@ -121,4 +123,14 @@ test('legacy: a failed RUN, its logs without colour codes, on its line', () => {
   assert.deepEqual(failed?.logs, ['about to fail', "cat: can't open 'missing.txt': No such file or directory"]);
   assert.equal(state.error, "The command '/bin/sh -c echo about to fail && cat missing.txt > out.txt' returned a non-zero code: 1");
   assert.equal(stepTable(state, fixture('Dockerfile.failing')).at(-1), 'L9 ERROR Step 7/15 : RUN echo about to fail && cat missing.txt > out.txt');
+});
+
+test('the failure is placed on the failed RUN with its last log lines, in all three formats', () => {
+  const file = scanDockerfile(fixture('Dockerfile.failing'));
+  for (const [mode, name] of [['rawjson', 'rawjson-failing.txt'], ['plain', 'plain-failing.txt'], ['legacy', 'legacy-failing.txt']] as const) {
+    const place = placeFailure(parseRecorded(mode, fixture(name)).state, file, '/w/Dockerfile', null);
+    assert.equal(place?.startLine, 8, mode);
+    assert.match(place?.message ?? '', /exit code: 1|non-zero code: 1/);
+    assert.match(place?.message ?? '', /\ncat: can't open 'missing.txt'/);
+  }
 });
