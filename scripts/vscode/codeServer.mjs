@@ -4,7 +4,7 @@
 // process group (stopped as a group on stop, on exit, on Ctrl+C and on SIGTERM), and its logs kept
 // for printing when something fails.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -115,7 +115,9 @@ function installHooks() {
  * Starts code-server and resolves once /healthz answers.
  * options: userDataDir, extensionsDir (default: fresh temp folders), extraArgs (e.g.
  * ['--vscode-option', 'enable-smoke-test-driver']), env (added to the server's environment),
- * port (default: a free one), settings (merged over QUIET_SETTINGS).
+ * port (default: a free one), settings (merged over QUIET_SETTINGS), linkExtensions (extension
+ * folders to install as a person's would be: linked into the extensions dir as publisher.name-version,
+ * so the freshly built working tree is what runs).
  */
 export async function startCodeServer(options = {}) {
   const t = toolPaths();
@@ -127,6 +129,10 @@ export async function startCodeServer(options = {}) {
   const extensionsDir = options.extensionsDir || join(state, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  for (const folder of options.linkExtensions || []) {
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    symlinkSync(folder, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`));
+  }
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   writeFileSync(join(state, 'config.yaml'), '');
   const port = options.port || (await freePort());
@@ -173,10 +179,15 @@ export async function startCodeServer(options = {}) {
     userDataDir,
     extensionsDir,
     logFile,
+    /** Resolves when the main code-server process exits. */
+    exited: exitPromise,
+    /** True once stop() has been called. */
+    stopping: false,
     /** Stops the whole process group: TERM, then KILL whatever is left after 5 s. */
     async stop({ keepState = false } = {}) {
       if (!running.has(server)) return;
       running.delete(server);
+      server.stopping = true;
       const groupAlive = () => { try { process.kill(-child.pid, 0); return true; } catch { return false; } };
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
       await Promise.race([exitPromise, new Promise((r) => setTimeout(r, 5000))]);
