@@ -1,0 +1,197 @@
+/**
+ * Code actions for our diagnostics: each rule's mechanical fixes, then "Ignore <rule> here"
+ * (a `# dockerfile-studio ignore=` comment above the instruction) and "Ignore <rule> in this
+ * file" (`# dockerfile-studio ignore-file=`, or `# check=skip=` for BuildKit's own checks so
+ * that `docker build` honours it too). Pure: the model and the client's diagnostics in, actions out.
+ */
+import { CodeActionKind } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { DockerfileModel } from './model';
+import type { Rule } from './diagnostics/types';
+import { getRule } from './diagnostics/rules';
+
+/** The `source` of the diagnostics this module acts on. */
+export const DIAGNOSTIC_SOURCE = 'dockerfile-studio';
+
+/** Finds a rule by id; injectable so tests can use rules of their own. */
+export type RuleLookup = (id: string) => Rule | undefined;
+
+// `# dockerfile-studio ignore=A,B` and `# dockerfile-studio ignore-file=A,B`; group 2 is the list.
+const IGNORE_HERE = /^(\s*#\s*dockerfile-studio\s+ignore\s*=\s*)(.*?)\s*$/;
+const IGNORE_FILE = /^(\s*#\s*dockerfile-studio\s+ignore-file\s*=\s*)(.*?)\s*$/;
+// Anything shaped like a parser directive; a comment inserted above one would demote it.
+const DIRECTIVE_SHAPE = /^\s*#\s*[a-zA-Z][a-zA-Z0-9_-]*\s*=/;
+
+/** The quick fixes and ignore actions for our diagnostics that touch `range`, in diagnostic order. */
+export function codeActions(
+  model: DockerfileModel,
+  diagnostics: readonly Diagnostic[],
+  range: Range,
+  uri: string,
+  lookup: RuleLookup = getRule,
+): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const byKey = new Map<string, CodeAction>();
+  const add = (title: string, edits: TextEdit[], diagnostic: Diagnostic, preferred?: boolean): void => {
+    // Two diagnostics of one rule on one instruction offer the same ignore edit: list it once.
+    const key = JSON.stringify([title, edits]);
+    const existing = byKey.get(key);
+    if (existing) {
+      existing.diagnostics?.push(diagnostic);
+      return;
+    }
+    const action: CodeAction = {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [uri]: edits } },
+    };
+    if (preferred) action.isPreferred = true;
+    byKey.set(key, action);
+    actions.push(action);
+  };
+  const lines = splitLines(model.text);
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+    if (!overlaps(diagnostic.range, range)) continue;
+    const id = diagnostic.code;
+    const rule = lookup(id);
+    for (const fix of ruleFixes(rule, diagnostic, model)) add(fix.title, fix.edits, diagnostic, fix.preferred);
+    const here = ignoreHereEdit(model, lines, diagnostic, id);
+    if (here) add(`Ignore ${id} here`, [here], diagnostic);
+    const file = rule?.buildkit ? checkSkipEdit(model, lines, id) : ignoreFileEdit(model, lines, id);
+    if (file) add(`Ignore ${id} in this file`, [file], diagnostic);
+  }
+  return actions;
+}
+
+function ruleFixes(rule: Rule | undefined, diagnostic: Diagnostic, model: DockerfileModel) {
+  if (!rule?.fix) return [];
+  try {
+    return rule.fix(diagnostic, model).filter((fix) => fix.edits.length > 0);
+  } catch {
+    // A broken fix must not take the ignore actions down with it; its rule test will fail instead.
+    return [];
+  }
+}
+
+interface Line {
+  /** Text without the line break (and without a trailing `\r`). */
+  text: string;
+  /** The line break that ends it: '\n', '\r\n' or '' for the last line. */
+  eol: string;
+}
+
+function splitLines(text: string): Line[] {
+  return text.split('\n').map((raw, index, all) => {
+    const last = index === all.length - 1;
+    const cr = !last && raw.endsWith('\r');
+    return { text: cr ? raw.slice(0, -1) : raw, eol: last ? '' : cr ? '\r\n' : '\n' };
+  });
+}
+
+/** The document's line break: the first one written, '\n' when there is none. */
+function documentEol(lines: Line[]): string {
+  return lines.find((line) => line.eol !== '')?.eol ?? '\n';
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** Splits a comma list into trimmed, non-empty ids. */
+function ids(list: string): string[] {
+  return list
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+}
+
+function hasId(list: string, id: string): boolean {
+  return ids(list).some((item) => item.toLowerCase() === id.toLowerCase());
+}
+
+/** An insertion of `text` at the end of `list`, which starts at `start` on `line`. */
+function appendToList(line: number, start: number, list: string, id: string): TextEdit {
+  const character = start + list.length;
+  const separator = list.trim() === '' ? '' : list.trimEnd().endsWith(',') ? '' : ',';
+  return { range: { start: { line, character }, end: { line, character } }, newText: separator + id };
+}
+
+/**
+ * The edit for "ignore here": extend the ignore comment directly above the instruction, or
+ * insert one with the instruction's indentation. Diagnostics inside an ONBUILD trigger get
+ * the comment above the ONBUILD (the instruction the comment belongs to).
+ */
+function ignoreHereEdit(model: DockerfileModel, lines: Line[], diagnostic: Diagnostic, id: string): TextEdit | null {
+  const instruction = model.instructionAt(diagnostic.range.start);
+  if (!instruction) return null;
+  const line = instruction.range.start.line;
+  const above = line > 0 ? IGNORE_HERE.exec(lines[line - 1].text) : null;
+  if (above) {
+    if (hasId(above[2], id)) return null;
+    return appendToList(line - 1, above[1].length, above[2], id);
+  }
+  const indent = /^\s*/.exec(lines[line].text)?.[0] ?? '';
+  const newText = `${indent}# dockerfile-studio ignore=${id}${documentEol(lines)}`;
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText };
+}
+
+/** True when the line lies inside an instruction (a continuation line or a heredoc body). */
+function insideInstruction(model: DockerfileModel, line: number): boolean {
+  return model.instructions.some((i) => i.range.start.line <= line && line <= i.range.end.line);
+}
+
+/**
+ * The edit for "ignore in this file" (our own comment): extend an existing
+ * `ignore-file=` comment, or insert one right after the parser directives.
+ */
+function ignoreFileEdit(model: DockerfileModel, lines: Line[], id: string): TextEdit | null {
+  for (let line = 0; line < lines.length; line++) {
+    const match = IGNORE_FILE.exec(lines[line].text);
+    if (!match || insideInstruction(model, line)) continue;
+    if (hasId(match[2], id)) return null;
+    return appendToList(line, match[1].length, match[2], id);
+  }
+  const comment = `# dockerfile-studio ignore-file=${id}`;
+  let line = 0;
+  while (line < lines.length && DIRECTIVE_SHAPE.test(lines[line].text) && !insideInstruction(model, line)) line++;
+  if (line < lines.length) {
+    const character = line === 0 && lines[0].text.startsWith('\uFEFF') ? 1 : 0;
+    const at = { line, character };
+    return { range: { start: at, end: at }, newText: comment + documentEol(lines) };
+  }
+  // Only directives, the last without a line break: the comment goes on a new last line.
+  const last = lines.length - 1;
+  const end = { line: last, character: lines[last].text.length };
+  return { range: { start: end, end }, newText: documentEol(lines) + comment };
+}
+
+/**
+ * The edit for "ignore in this file" of a BuildKit check: add the id to the `# check=skip=`
+ * directive (creating the directive, or its `skip=` part, when absent) so BuildKit skips it too.
+ */
+function checkSkipEdit(model: DockerfileModel, lines: Line[], id: string): TextEdit | null {
+  const directive = model.directives.find((d) => d.name === 'check');
+  if (!directive) {
+    const character = lines[0].text.startsWith('\uFEFF') ? 1 : 0;
+    const at = { line: 0, character };
+    return { range: { start: at, end: at }, newText: `# check=skip=${id}${documentEol(lines)}` };
+  }
+  const { line, character: valueStart } = directive.valueRange.start;
+  const value = directive.value;
+  let offset = 0;
+  for (const part of value.split(';')) {
+    const match = /^(\s*skip\s*=\s*)(.*?)\s*$/i.exec(part);
+    if (match) {
+      const list = match[2];
+      if (hasId(list, id) || hasId(list, 'all')) return null;
+      return appendToList(line, valueStart + offset + match[1].length, list, id);
+    }
+    offset += part.length + 1;
+  }
+  const end = { line, character: valueStart + value.length };
+  const separator = value.trim() === '' || value.trimEnd().endsWith(';') ? '' : ';';
+  return { range: { start: end, end }, newText: `${separator}skip=${id}` };
+}
