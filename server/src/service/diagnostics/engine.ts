@@ -1,0 +1,142 @@
+/**
+ * The rule engine: runs every enabled rule over a model and turns findings into LSP
+ * diagnostics. Pure: model and options in, diagnostics out. Severity comes from the options
+ * (settings over the project config) or the rule's default; BuildKit's `# check=` directive
+ * skips checks, turns experimental ones on and raises warnings to errors; pragma comments
+ * silence rules (see suppression.ts).
+ */
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { DockerfileModel } from '../model';
+import { ALL_RULES } from './rules';
+import { readSuppressions, splitNames } from './suppression';
+import type { FindingExtra, Rule, RuleContext, RuleSeverity } from './types';
+
+/** The `source` of every diagnostic we publish. */
+export const SOURCE = 'dockerfile-studio';
+
+/** What the caller knows beyond the text. */
+export interface LintOptions {
+  /** Severity per rule id from settings and the project config; 'off' disables. */
+  severities?: Record<string, RuleSeverity>;
+  /** The build context's .dockerignore text, when known. */
+  dockerignore?: string | null;
+}
+
+/** BuildKit's `# check=skip=...;error=true;experimental=...` directive, read. */
+export interface CheckDirective {
+  /** Lower-cased check names, or `all`. */
+  skip: Set<string>;
+  error: boolean;
+  /** Lower-cased check names, or `all`. */
+  experimental: Set<string>;
+}
+
+const TO_LSP: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
+  hint: DiagnosticSeverity.Hint,
+  info: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+  error: DiagnosticSeverity.Error,
+};
+
+/** Reads the `check` parser directive (absent -> nothing skipped, no errors, nothing experimental). */
+export function readCheckDirective(model: DockerfileModel): CheckDirective {
+  const result: CheckDirective = { skip: new Set(), error: false, experimental: new Set() };
+  const directive = model.directives.find((d) => d.name === 'check');
+  if (!directive) return result;
+  for (const part of directive.value.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const key = part.slice(0, eq).trim().toLowerCase();
+    const value = part.slice(eq + 1).trim();
+    if (key === 'skip') for (const name of splitNames(value)) result.skip.add(name.toLowerCase());
+    else if (key === 'error') result.error = value.toLowerCase() === 'true';
+    else if (key === 'experimental') for (const name of splitNames(value)) result.experimental.add(name.toLowerCase());
+  }
+  return result;
+}
+
+/** The severity a rule runs at for this document, or 'off'. */
+export function effectiveSeverity(rule: Rule, check: CheckDirective, severities?: Record<string, RuleSeverity>): RuleSeverity {
+  const id = rule.id.toLowerCase();
+  const configured = severities ? lookup(severities, rule.id) : undefined;
+  if (rule.buildkit && (check.skip.has('all') || check.skip.has(id))) return 'off';
+  if (rule.experimental && configured === undefined && !check.experimental.has('all') && !check.experimental.has(id)) {
+    return 'off';
+  }
+  const severity = configured ?? rule.defaultSeverity;
+  return rule.buildkit && check.error && severity === 'warning' ? 'error' : severity;
+}
+
+function lookup(severities: Record<string, RuleSeverity>, id: string): RuleSeverity | undefined {
+  if (Object.prototype.hasOwnProperty.call(severities, id)) return severities[id];
+  const lowerId = id.toLowerCase();
+  for (const key of Object.keys(severities)) if (key.toLowerCase() === lowerId) return severities[key];
+  return undefined;
+}
+
+/** Runs every enabled rule over the model; a rule that throws is skipped and reported as `rule-crashed`. */
+export function lint(model: DockerfileModel, options: LintOptions = {}, rules: readonly Rule[] = ALL_RULES): Diagnostic[] {
+  const check = readCheckDirective(model);
+  const suppressions = readSuppressions(model);
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule, check, options.severities);
+    if (severity === 'off' || suppressions.silencedInFile(rule)) continue;
+    const found: Diagnostic[] = [];
+    const context: RuleContext = {
+      model,
+      dockerignore: options.dockerignore ?? null,
+      report: (range: Range, message: string, extra?: FindingExtra) =>
+        found.push(toDiagnostic(rule, severity, range, message, extra)),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      diagnostics.push(crashed(rule, error));
+      continue;
+    }
+    for (const diagnostic of found) {
+      if (suppressions.hasInstructionPragmas) {
+        const instruction = model.instructionAt(diagnostic.range.start);
+        if (instruction && suppressions.silencedAt(rule, instruction.range.start.line)) continue;
+      }
+      diagnostics.push(diagnostic);
+    }
+  }
+  // Stable sort by position keeps the registry order (parity first) for findings on one spot.
+  return diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}
+
+function toDiagnostic(
+  rule: Rule,
+  severity: Exclude<RuleSeverity, 'off'>,
+  range: Range,
+  message: string,
+  extra?: FindingExtra,
+): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range,
+    severity: TO_LSP[severity],
+    code: rule.id,
+    codeDescription: { href: rule.url },
+    source: SOURCE,
+    message,
+    data: { rule: rule.id, ...extra?.data },
+  };
+  if (extra?.tags && extra.tags.length > 0) diagnostic.tags = extra.tags;
+  return diagnostic;
+}
+
+function crashed(rule: Rule, error: unknown): Diagnostic {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'rule-crashed',
+    source: SOURCE,
+    message: `Rule "${rule.id}" failed on this file and was skipped: ${detail}`,
+    data: { rule: rule.id },
+  };
+}

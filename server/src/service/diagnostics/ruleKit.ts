@@ -1,0 +1,107 @@
+/**
+ * Small helpers shared by rules: "did you mean" suggestions, casing, docs assembly and
+ * whole-instruction edits. Pure and allocation-light: rules call them per finding, not per line.
+ */
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { InstructionModel } from '../model';
+
+/** Levenshtein distance, with an early exit once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The closest candidate by edit distance, when close enough to be a likely typo: at most a
+ * third of the word's length (and at least 1, at most 3). Case-insensitive unless told.
+ */
+export function closest(word: string, candidates: Iterable<string>, caseSensitive = false): string | undefined {
+  const norm = (s: string) => (caseSensitive ? s : s.toLowerCase());
+  const target = norm(word);
+  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(target, norm(candidate), bestDistance);
+    if (distance < bestDistance && norm(candidate) !== target) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** ` (did you mean "X"?)` or the empty string. */
+export function didYouMean(suggestion: string | undefined, quote = '"'): string {
+  return suggestion ? ` (did you mean ${quote}${suggestion}${quote}?)` : '';
+}
+
+/** Writes `word` in the casing style of `model` (all lower, all upper, or as given). */
+export function matchCase(word: string, model: string): string {
+  if (model === model.toLowerCase()) return word.toLowerCase();
+  if (model === model.toUpperCase()) return word.toUpperCase();
+  return word;
+}
+
+/** True when the text is all upper case or all lower case. */
+export function isSelfConsistentCasing(text: string): boolean {
+  return text === text.toUpperCase() || text === text.toLowerCase();
+}
+
+/** One edit replacing a range. */
+export function replace(range: Range, newText: string): TextEdit {
+  return { range, newText };
+}
+
+/** True when the range lies inside another (inclusive). */
+export function contains(outer: Range, inner: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+/** The instruction and its ONBUILD trigger, the two places flags and arguments live. */
+export function withTriggers(instructions: InstructionModel[]): InstructionModel[] {
+  const out: InstructionModel[] = [];
+  for (const instruction of instructions) {
+    out.push(instruction);
+    if (instruction.trigger) out.push(instruction.trigger);
+  }
+  return out;
+}
+
+/** Parts of a rule's docs page. */
+export interface DocsParts {
+  catches: string;
+  why: string;
+  bad: string;
+  good: string;
+  /** For parity rules: what `docker build` prints. */
+  buildOutput?: string;
+  notes?: string;
+}
+
+/** Assembles a rule's markdown docs page from its parts, always in the same order. */
+export function docs(title: string, parts: DocsParts): string {
+  const sections = [
+    `# ${title}`,
+    parts.catches,
+    `## Why it matters\n\n${parts.why}`,
+    `## Problem\n\n\`\`\`dockerfile\n${parts.bad}\n\`\`\``,
+    `## Fixed\n\n\`\`\`dockerfile\n${parts.good}\n\`\`\``,
+  ];
+  if (parts.buildOutput) sections.push(`## What docker build prints\n\n\`\`\`text\n${parts.buildOutput}\n\`\`\``);
+  if (parts.notes) sections.push(`## Notes\n\n${parts.notes}`);
+  return sections.join('\n\n') + '\n';
+}
