@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel } from '../../server/src/service/model';
+import { expandWord } from '../../server/src/service/model/expand';
 import type { DockerfileModel, InstructionModel } from '../../server/src/service/model';
 
 function at(model: DockerfileModel, line: number): InstructionModel {
@@ -157,4 +158,24 @@ test('never throws on hostile input', () => {
       void [instruction.flags, instruction.args, instruction.argsText, instruction.form, instruction.heredocs, instruction.properties, instruction.variables];
     }
   }
+});
+
+test('expansion follows BuildKit: special and positional parameters, trailing escape, braces', () => {
+  const env: Record<string, string> = { PWD: '/home' };
+  const lookup = (name: string) => env[name];
+  const cases: [string, string][] = [
+    ['he$1x', 'hex'],
+    ['$999aaa', 'aaa'],
+    ['$@@@', '@@'],
+    ['${@:-bbb}aaa', 'bbbaaa'],
+    ['${-:+bbb}', ''],
+    ['hello\\', 'hello'],
+    ['he${XXX:-\\${PWD}z}xx', 'he${PWDz}xx'],
+    ['${aaa:-bbb {foo}', 'bbb {foo'],
+    ['${a:-${b:-${PWD}}}', '/home'],
+  ];
+  assert.deepEqual(
+    cases.map(([input]) => [input, expandWord(input, '\\', lookup)]),
+    cases,
+  );
 });

@@ -9,6 +9,8 @@ export type VariableLookup = (name: string) => string | undefined;
 
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
+/** POSIX special parameters: never set in a Dockerfile, so they expand to nothing. */
+const SPECIAL_PARAMS = '@*#?-$!';
 
 /** Expands one word: variables replaced, quotes and escapes removed. */
 export function expandWord(text: string, escapeChar: string, lookup: VariableLookup): string {
@@ -16,6 +18,8 @@ export function expandWord(text: string, escapeChar: string, lookup: VariableLoo
   let inDouble = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    // An escape at the very end of the word is dropped, as BuildKit's lexer does.
+    if (c === escapeChar && i + 1 === text.length) break;
     if (c === escapeChar && i + 1 < text.length) {
       const next = text[i + 1];
       if (!inDouble || next === '$' || next === '"' || next === escapeChar) {
@@ -63,34 +67,60 @@ function expandVariableAt(
   const next = text[start + 1];
   if (next === undefined) return null;
   if (next !== '{') {
-    if (!NAME_START.test(next)) return null;
-    let end = start + 2;
-    while (end < text.length && NAME_CHAR.test(text[end])) end++;
+    const end = nameEnd(text, start + 1);
+    if (end === start + 1) return null;
     return { value: lookup(text.slice(start + 1, end)) ?? '', end };
   }
-  const close = matchingBrace(text, start + 1);
+  const close = closingBrace(text, start + 2, escapeChar);
   if (close < 0) return null;
   const inner = text.slice(start + 2, close);
   return { value: applyModifier(inner, escapeChar, lookup), end: close + 1 };
 }
 
-/** Index of the `}` closing the `{` at `open`, honouring nested `${...}`; -1 if none. */
-function matchingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i;
+/**
+ * End of the parameter name starting at `from`, as BuildKit reads it: a run of digits
+ * (positional, never set in a Dockerfile), one special parameter character, or a name.
+ */
+function nameEnd(text: string, from: number): number {
+  const first = text[from];
+  if (first === undefined) return from;
+  let end = from;
+  if (/[0-9]/.test(first)) {
+    while (end < text.length && /[0-9]/.test(text[end])) end++;
+    return end;
+  }
+  if (SPECIAL_PARAMS.includes(first)) return from + 1;
+  if (!NAME_START.test(first)) return from;
+  while (end < text.length && NAME_CHAR.test(text[end])) end++;
+  return end;
+}
+
+/**
+ * Index of the `}` that ends a `${...}` whose inside starts at `from`, or -1. Like BuildKit's
+ * lexer, only escapes, quotes and nested `${...}` hide a `}`; a bare `{` does not nest.
+ */
+function closingBrace(text: string, from: number, escapeChar: string): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '}') return i;
+    if (c === escapeChar) i++;
+    else if (c === "'") {
+      i = text.indexOf("'", i + 1);
+      if (i < 0) return -1;
+    } else if (c === '$' && text[i + 1] === '{') {
+      i = closingBrace(text, i + 2, escapeChar);
+      if (i < 0) return -1;
+    }
   }
   return -1;
 }
 
 /** Evaluates the inside of `${...}`: a name and an optional modifier. */
 function applyModifier(inner: string, escapeChar: string, lookup: VariableLookup): string {
-  let nameEnd = 0;
-  while (nameEnd < inner.length && NAME_CHAR.test(inner[nameEnd])) nameEnd++;
-  const name = inner.slice(0, nameEnd);
+  const end = nameEnd(inner, 0);
+  const name = inner.slice(0, end);
   const value = lookup(name);
-  const rest = inner.slice(nameEnd);
+  const rest = inner.slice(end);
   if (rest === '') return value ?? '';
   const word = (from: number) => expandWord(rest.slice(from), escapeChar, lookup);
   const isSet = value !== undefined;
