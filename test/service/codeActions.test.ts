@@ -4,6 +4,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { buildModel } from '../../server/src/service/model';
 import { codeActions, type RuleLookup } from '../../server/src/service/codeActions';
 import type { Rule } from '../../server/src/service/diagnostics/types';
+import { readSuppressions } from '../../server/src/service/diagnostics/suppression';
 import { actionEdits, applyEdits } from './helpers-edits';
 
 const URI = 'file:///w/Dockerfile';
@@ -83,6 +84,16 @@ test('an existing ignore comment directly above is extended; an id already there
   assert.deepEqual(render(text, [diag('plain-rule', range(2, 0, 2, 5)), diag('plain-rule', range(4, 0, 4, 5))]), [
     'Ignore plain-rule here (plain-rule)\nFROM alpine\n  # dockerfile-studio ignore=other-rule,plain-rule  \nRUN x\n# dockerfile-studio ignore=plain-rule\nRUN y\n',
     'Ignore plain-rule in this file (plain-rule,plain-rule)\n# dockerfile-studio ignore-file=plain-rule\nFROM alpine\n  # dockerfile-studio ignore=other-rule  \nRUN x\n# dockerfile-studio ignore=plain-rule\nRUN y\n',
+  ]);
+});
+
+test('the ignore comment may sit higher in the comment block and carry a reason after the names', () => {
+  const text = 'FROM alpine\n# dockerfile-studio ignore=other-rule // legacy image\n# apt is fine here\nRUN x\n\n# dockerfile-studio ignore=other-rule\n\nRUN y\n';
+  assert.deepEqual(render(text, [diag('plain-rule', range(3, 0, 3, 5)), diag('plain-rule', range(7, 0, 7, 5))]).map((a) => a.split('\n').slice(0, 9).join('|')), [
+    'Ignore plain-rule here (plain-rule)|FROM alpine|# dockerfile-studio ignore=other-rule,plain-rule // legacy image|# apt is fine here|RUN x||# dockerfile-studio ignore=other-rule||RUN y',
+    'Ignore plain-rule in this file (plain-rule,plain-rule)|# dockerfile-studio ignore-file=plain-rule|FROM alpine|# dockerfile-studio ignore=other-rule // legacy image|# apt is fine here|RUN x||# dockerfile-studio ignore=other-rule|',
+    // A blank line detaches a comment from the instruction: a new one is inserted.
+    'Ignore plain-rule here (plain-rule)|FROM alpine|# dockerfile-studio ignore=other-rule // legacy image|# apt is fine here|RUN x||# dockerfile-studio ignore=other-rule||# dockerfile-studio ignore=plain-rule',
   ]);
 });
 
@@ -216,4 +227,24 @@ test('an empty document and a BOM', () => {
     render('\uFEFFFROM alpine AS Build\n', [diag('BuildkitCheck', range(0, 16, 0, 21))])[1],
     'Ignore BuildkitCheck in this file (BuildkitCheck)\n\uFEFF# check=skip=BuildkitCheck\nFROM alpine AS Build\n',
   );
+});
+
+test('round trip: the engine reads the inserted comments as silencing the rule', () => {
+  const texts = [
+    'FROM alpine\nRUN x\n',
+    '# syntax=docker/dockerfile:1\r\n# escape=`\r\nFROM alpine\r\nRUN echo `\r\n  b\r\n',
+    'FROM alpine\n# dockerfile-studio ignore=other-rule // why\nONBUILD RUN x\n',
+    '# dockerfile-studio ignore-file=other-rule\nFROM alpine\n  RUN x\n',
+  ];
+  const plain = RULES.get('plain-rule') as Rule;
+  for (const text of texts) {
+    const model = buildModel(text);
+    const last = model.instructions[model.instructions.length - 1];
+    const actions = codeActions(model, [diag('plain-rule', last.keywordRange)], last.range, URI, lookup);
+    assert.deepEqual(actions.map((a) => a.title), ['Ignore plain-rule here', 'Ignore plain-rule in this file'], text);
+    const here = buildModel(applyEdits(text, actionEdits(actions[0], URI)));
+    const hereLast = here.instructions[here.instructions.length - 1];
+    assert.equal(readSuppressions(here).silencedAt(plain, hereLast.range.start.line), true, text);
+    assert.equal(readSuppressions(buildModel(applyEdits(text, actionEdits(actions[1], URI)))).silencedInFile(plain), true, text);
+  }
 });

@@ -9,6 +9,7 @@ import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageser
 import type { DockerfileModel } from './model';
 import type { Rule } from './diagnostics/types';
 import { getRule } from './diagnostics/rules';
+import { splitNames } from './diagnostics/suppression';
 
 /** The `source` of the diagnostics this module acts on. */
 export const DIAGNOSTIC_SOURCE = 'dockerfile-studio';
@@ -17,8 +18,9 @@ export const DIAGNOSTIC_SOURCE = 'dockerfile-studio';
 export type RuleLookup = (id: string) => Rule | undefined;
 
 // `# dockerfile-studio ignore=A,B` and `# dockerfile-studio ignore-file=A,B`; group 2 is the list.
-const IGNORE_HERE = /^(\s*#\s*dockerfile-studio\s+ignore\s*=\s*)(.*?)\s*$/;
-const IGNORE_FILE = /^(\s*#\s*dockerfile-studio\s+ignore-file\s*=\s*)(.*?)\s*$/;
+const IGNORE_HERE = /^([ \t]*#[ \t]*dockerfile-studio[ \t]+ignore[ \t]*=[ \t]*)(.*)$/;
+const IGNORE_FILE = /^([ \t]*#[ \t]*dockerfile-studio[ \t]+ignore-file[ \t]*=[ \t]*)(.*)$/;
+const COMMENT = /^[ \t]*#/;
 // Anything shaped like a parser directive; a comment inserted above one would demote it.
 const DIRECTIVE_SHAPE = /^\s*#\s*[a-zA-Z][a-zA-Z0-9_-]*\s*=/;
 
@@ -100,22 +102,33 @@ function overlaps(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-/** Splits a comma list into trimmed, non-empty ids. */
-function ids(list: string): string[] {
-  return list
-    .split(',')
-    .map((id) => id.trim())
-    .filter((id) => id !== '');
-}
-
 function hasId(list: string, id: string): boolean {
-  return ids(list).some((item) => item.toLowerCase() === id.toLowerCase());
+  return splitNames(list).some((item) => item.toLowerCase() === id.toLowerCase());
 }
 
-/** An insertion of `text` at the end of `list`, which starts at `start` on `line`. */
+/**
+ * Where the names of a list end, read the way suppression.ts reads them: up to a `;`, or to
+ * the first name followed by a word without a comma (`A,B // why` ends after B).
+ */
+function namesEnd(list: string): number {
+  const head = list.split(';')[0];
+  let offset = 0;
+  let end = 0;
+  for (const part of head.split(',')) {
+    const trimmed = part.trim();
+    const name = trimmed.split(/\s+/)[0];
+    if (name) end = offset + (part.length - part.trimStart().length) + name.length;
+    if (/\S\s+\S/.test(trimmed)) break;
+    offset += part.length + 1;
+  }
+  return end;
+}
+
+/** An insertion of `id` after the last name of `list`, which starts at `start` on `line`. */
 function appendToList(line: number, start: number, list: string, id: string): TextEdit {
-  const character = start + list.length;
-  const separator = list.trim() === '' ? '' : list.trimEnd().endsWith(',') ? '' : ',';
+  const end = namesEnd(list);
+  const character = start + end;
+  const separator = end === 0 ? '' : ',';
   return { range: { start: { line, character }, end: { line, character } }, newText: separator + id };
 }
 
@@ -128,10 +141,12 @@ function ignoreHereEdit(model: DockerfileModel, lines: Line[], diagnostic: Diagn
   const instruction = model.instructionAt(diagnostic.range.start);
   if (!instruction) return null;
   const line = instruction.range.start.line;
-  const above = line > 0 ? IGNORE_HERE.exec(lines[line - 1].text) : null;
-  if (above) {
-    if (hasId(above[2], id)) return null;
-    return appendToList(line - 1, above[1].length, above[2], id);
+  // The engine reads an ignore comment anywhere in the comment block right above the instruction.
+  for (let above = line - 1; above >= 0 && COMMENT.test(lines[above].text) && !insideInstruction(model, above); above--) {
+    const match = IGNORE_HERE.exec(lines[above].text);
+    if (!match) continue;
+    if (hasId(match[2], id)) return null;
+    return appendToList(above, match[1].length, match[2], id);
   }
   const indent = /^\s*/.exec(lines[line].text)?.[0] ?? '';
   const newText = `${indent}# dockerfile-studio ignore=${id}${documentEol(lines)}`;
@@ -183,7 +198,7 @@ function checkSkipEdit(model: DockerfileModel, lines: Line[], id: string): TextE
   const value = directive.value;
   let offset = 0;
   for (const part of value.split(';')) {
-    const match = /^(\s*skip\s*=\s*)(.*?)\s*$/i.exec(part);
+    const match = /^(\s*skip\s*=\s*)(.*)$/i.exec(part);
     if (match) {
       const list = match[2];
       if (hasId(list, id) || hasId(list, 'all')) return null;
