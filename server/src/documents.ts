@@ -1,6 +1,7 @@
 /**
  * The document cache: each (uri, version) is parsed once into a DockerfileModel, and every
- * handler reads the cached model. Parsing is lazy, so typing a burst of characters parses once.
+ * handler reads the cached model. Parsing is lazy, so typing a burst of characters parses once,
+ * and incremental: only the instructions around an edit are parsed again.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildModel } from './service/model';
@@ -19,7 +20,8 @@ export class ModelCache {
   get(document: TextDocument): DockerfileModel {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached.model;
-    const model = buildModel(document.getText());
+    // The previous version lets the parser reuse every instruction the edit did not touch.
+    const model = buildModel(document.getText(), cached?.model);
     this.entries.set(document.uri, { version: document.version, model });
     return model;
   }

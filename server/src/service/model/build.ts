@@ -2,21 +2,29 @@
  * Builds the DockerfileModel from text: one dockerfile-ast parse, then stages, variable
  * definitions and lookups. Pure: text in, model out.
  */
-import { DockerfileParser, From } from 'dockerfile-ast';
+import { From } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { parseDirectives } from './directives';
 import { expandWord } from './expand';
 import { parseImageRef } from './imageRef';
-import { LazyInstruction } from './instruction';
+import { parseAll, reparse, type ParseState } from './chunks';
+import type { LazyInstruction } from './instruction';
 import { lookupValue, resolveIn, type Scopes } from './variables';
 import type { DockerfileModel, InstructionModel, StageModel, VariableDefModel } from './types';
 
-/** Parses the text into the semantic model. Never throws on any input. */
-export function buildModel(text: string): DockerfileModel {
+/** How each model was parsed, so the next version can re-parse only what changed. */
+const parseStates = new WeakMap<DockerfileModel, ParseState>();
+
+/**
+ * Parses the text into the semantic model. Never throws on any input. With `previous` (the
+ * model of the version before an edit), only the instructions around the edit are parsed again.
+ */
+export function buildModel(text: string, previous?: DockerfileModel): DockerfileModel {
   const document = TextDocument.create('file:///model', 'dockerfile', 0, text);
-  const ast = DockerfileParser.parse(text);
-  const escapeChar = ast.getEscapeCharacter();
+  const previousState = previous ? parseStates.get(previous) : undefined;
+  const state = previousState ? reparse(previousState, text) : parseAll(text);
+  const escapeChar = state.escapeChar;
   const directives = parseDirectives(text);
 
   const instructions: InstructionModel[] = [];
@@ -26,10 +34,12 @@ export function buildModel(text: string): DockerfileModel {
   const expand = (value: string, at: InstructionModel) =>
     expandWord(value, escapeChar, (name) => lookupValue(scopes, name, at));
 
-  for (const node of ast.getInstructions()) {
+  const all = state.chunks.length === 1 ? state.chunks[0].instructions : state.chunks.flatMap((c) => c.instructions);
+  for (const instruction of all) {
+    const node = instruction.node;
     const isFrom = node instanceof From;
     const stageIndex = isFrom ? stages.length : stages.length - 1;
-    const instruction = new LazyInstruction(node, document, stageIndex, null);
+    instruction.setStage(stageIndex);
     instructions.push(instruction);
     if (isFrom) {
       stages.push(makeStage(node, instruction, stages, expand));
@@ -62,9 +72,11 @@ export function buildModel(text: string): DockerfileModel {
   let users: InstructionModel[][] | undefined;
   const stageByRef = (ref: string) => findStage(stages, ref, stages.length);
 
-  return {
+  const model: DockerfileModel = {
     text,
-    lineCount: document.lineCount,
+    get lineCount() {
+      return document.lineCount;
+    },
     escapeChar,
     directives,
     instructions,
@@ -83,22 +95,24 @@ export function buildModel(text: string): DockerfileModel {
     resolveVariable: (name, at) => resolveIn(scopes, name, at),
     expand,
   };
+  parseStates.set(model, state);
+  return model;
 }
 
 function makeStage(
   node: From,
-  from: InstructionModel,
+  from: LazyInstruction,
   earlier: StageModel[],
   expand: (value: string, at: InstructionModel) => string,
 ): StageModel {
   const baseText = node.getImage() ?? '';
-  const baseRange = node.getImageRange();
+  const baseRange = from.documentRange(node.getImageRange());
   const resolvedBase = baseText.includes('$') ? expand(baseText, from) : baseText;
   const parent = findStage(earlier, resolvedBase, earlier.length);
   return {
     index: earlier.length,
     name: node.getBuildStage(),
-    nameRange: node.getBuildStageRange(),
+    nameRange: from.documentRange(node.getBuildStageRange()),
     from,
     baseText,
     baseRange,

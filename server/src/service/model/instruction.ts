@@ -39,9 +39,9 @@ const MODIFIER = /^\$\{[A-Za-z0-9_]+(:?[-+?]|##?|%%?|\/\/?)([\s\S]*)\}$/;
 export class LazyInstruction implements InstructionModel {
   readonly keyword: string;
   readonly keywordText: string;
-  readonly keywordRange: Range;
-  readonly range: Range;
-  readonly trigger: InstructionModel | null;
+  keywordRange: Range;
+  range: Range;
+  readonly trigger: LazyInstruction | null;
   private cache: {
     flags?: FlagModel[];
     args?: ArgumentModel[];
@@ -54,50 +54,90 @@ export class LazyInstruction implements InstructionModel {
     variables?: VariableRefModel[];
   } = {};
 
+  /**
+   * `document` is the text the node was parsed from (a region of the file when re-parsing
+   * incrementally); `lineOffset` is added to every line the node reports. `stageIndex` is
+   * reassigned when an edit elsewhere adds or removes a stage.
+   */
   constructor(
     readonly node: AstInstruction,
     private readonly document: TextDocument,
-    readonly stageIndex: number,
+    private lineOffset: number,
+    public stageIndex: number,
     readonly parent: InstructionModel | null,
   ) {
     this.keyword = node.getKeyword();
     this.keywordText = node.getInstruction();
-    this.keywordRange = node.getInstructionRange();
-    this.range = node.getRange();
+    this.keywordRange = this.shift(node.getInstructionRange());
+    this.range = this.shift(node.getRange());
     const triggerNode = node instanceof Onbuild ? node.getTriggerInstruction() : null;
-    this.trigger = triggerNode ? new LazyInstruction(triggerNode, document, stageIndex, this) : null;
+    this.trigger = triggerNode ? new LazyInstruction(triggerNode, document, lineOffset, stageIndex, this) : null;
+  }
+
+  /** Moves the instruction down (or up) by `delta` lines: lines were added or removed above it. */
+  moveBy(delta: number): void {
+    if (delta === 0) return;
+    this.trigger?.moveBy(delta);
+    this.lineOffset += delta;
+    this.keywordRange = this.shift(this.node.getInstructionRange());
+    this.range = this.shift(this.node.getRange());
+    this.cache = {};
+  }
+
+  /** Puts the instruction (and its ONBUILD trigger) in a stage. */
+  setStage(stageIndex: number): void {
+    this.stageIndex = stageIndex;
+    this.trigger?.setStage(stageIndex);
+  }
+
+  /** A node range moved to document lines. */
+  private shift = (range: Range): Range =>
+    this.lineOffset === 0
+      ? range
+      : {
+          start: { line: range.start.line + this.lineOffset, character: range.start.character },
+          end: { line: range.end.line + this.lineOffset, character: range.end.character },
+        };
+
+  private shiftOrNull = (range: Range | null): Range | null => (range ? this.shift(range) : null);
+
+  /** A range the dockerfile-ast node reports, moved to document lines. */
+  documentRange(range: Range | null): Range | null {
+    return this.shiftOrNull(range);
   }
 
   get flags(): FlagModel[] {
     return (this.cache.flags ??=
-      this.node instanceof ModifiableInstruction && FLAG_CAPABLE.has(this.keyword) ? this.node.getFlags().map(toFlag) : []);
+      this.node instanceof ModifiableInstruction && FLAG_CAPABLE.has(this.keyword) ? this.node.getFlags().map((f) => this.toFlag(f)) : []);
   }
 
   get args(): ArgumentModel[] {
-    return (this.cache.args ??= this.node.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() })));
+    return (this.cache.args ??= this.node.getArguments().map((a) => ({ value: a.getValue(), range: this.shift(a.getRange()) })));
   }
 
   get heredocs(): HeredocModel[] {
-    return (this.cache.heredocs ??= readHeredocs(this.node, this.document));
+    return (this.cache.heredocs ??= this.readHeredocs());
   }
 
-  /** Argument text after the flags, continuation lines joined, heredoc bodies left out. */
+  /**
+   * Argument text after the flags, heredoc bodies left out, with continuation lines joined the
+   * way BuildKit joins them: escape character and trailing blanks removed, comment lines and
+   * blank lines dropped, the leading whitespace of continuation lines kept.
+   */
   get argsText(): string {
     if (this.cache.argsText !== undefined) return this.cache.argsText;
-    const first = this.args[0];
+    // Node-relative ranges: this.document is the text the node was parsed from.
+    const args = this.node.getArguments().map((a) => a.getRange());
+    const first = args[0];
     if (!first) return (this.cache.argsText = '');
     const bodyStart = this.heredocs.find((h) => h.contentRange ?? h.endRange);
-    const stopLine = bodyStart ? (bodyStart.contentRange ?? bodyStart.endRange)!.start.line : Number.MAX_SAFE_INTEGER;
-    const text = this.document.getText();
-    const startOffset = this.document.offsetAt(first.range.start);
-    let out = '';
-    for (const range of this.node.getArgumentsRanges()) {
-      if (range.start.line >= stopLine) break;
-      const from = Math.max(this.document.offsetAt(range.start), startOffset);
-      const to = this.document.offsetAt(range.end);
-      if (to > from) out += text.substring(from, to);
-    }
-    return (this.cache.argsText = out);
+    const stopLine = bodyStart
+      ? (bodyStart.contentRange ?? bodyStart.endRange)!.start.line - this.lineOffset
+      : Number.MAX_SAFE_INTEGER;
+    let last = first;
+    for (const range of args) if (range.start.line < stopLine) last = range;
+    const raw = this.document.getText({ start: first.start, end: last.end });
+    return (this.cache.argsText = joinContinuationLines(raw, escapeCharOf(this.node)));
   }
 
   get form(): ArgumentForm {
@@ -114,7 +154,7 @@ export class LazyInstruction implements InstructionModel {
     if (this.cache.properties) return this.cache.properties;
     const node = this.node;
     const props: Property[] = node instanceof Arg || node instanceof Env || node instanceof Label ? node.getProperties() : [];
-    return (this.cache.properties = props.map(toProperty));
+    return (this.cache.properties = props.map((p) => this.toProperty(p)));
   }
 
   get mounts(): MountModel[] {
@@ -126,12 +166,66 @@ export class LazyInstruction implements InstructionModel {
       const modifier = MODIFIER.exec(this.document.getText(v.getRange()));
       return {
         name: v.getName(),
-        range: v.getRange(),
-        nameRange: v.getNameRange(),
+        range: this.shift(v.getRange()),
+        nameRange: this.shift(v.getNameRange()),
         modifier: modifier ? modifier[1] : null,
         modifierValue: modifier ? modifier[2] : null,
       };
     }));
+  }
+
+  private toFlag(flag: Flag): FlagModel {
+    const value = flag.getValue();
+    return {
+      name: flag.getName(),
+      value,
+      range: this.shift(flag.getRange()),
+      nameRange: this.shift(flag.getNameRange()),
+      valueRange: this.shiftOrNull(flag.getValueRange()),
+      options:
+        value !== null && value.includes('=')
+          ? flag.getOptions().map((o) => ({
+              name: o.getName(),
+              value: o.getValue(),
+              range: this.shift(o.getRange()),
+              nameRange: this.shift(o.getNameRange()),
+              valueRange: this.shiftOrNull(o.getValueRange()),
+            }))
+          : [],
+    };
+  }
+
+  private toProperty(property: Property): PropertyModel {
+    return {
+      name: property.getName(),
+      value: property.getValue(),
+      nameRange: this.shift(property.getNameRange()),
+      valueRange: this.shiftOrNull(property.getValueRange()),
+      range: this.shift(property.getRange()),
+      legacyForm: property.getAssignmentOperator() === null && property.getValue() !== null,
+    };
+  }
+
+  private readHeredocs(): HeredocModel[] {
+    const node = this.node;
+    const document = this.document;
+    // getHeredocs() is public on Run and Copy and protected on the base class; every instruction has it.
+    const heredocs = (node as unknown as { getHeredocs(): Heredoc[] }).getHeredocs();
+    return heredocs.map((h) => {
+      const marker = document.getText(h.getStartRange());
+      const contentRange = h.getContentRange();
+      return {
+        name: h.getName(),
+        markerRange: this.shift(h.getStartRange()),
+        nameRange: this.shift(h.getNameRange()),
+        contentRange: this.shiftOrNull(contentRange),
+        endRange: this.shiftOrNull(h.getDelimiterRange()),
+        stripTabs: marker.startsWith('<<-'),
+        quoted: /^<<-?["']/.test(marker),
+        // BuildKit's heredoc content ends with the newline before the delimiter.
+        content: contentRange ? `${document.getText(contentRange)}\n` : '',
+      };
+    });
   }
 
   /** Exec form when the arguments parse as a JSON array of strings, as BuildKit decides. */
@@ -149,6 +243,28 @@ export class LazyInstruction implements InstructionModel {
   }
 }
 
+/** The escape character dockerfile-ast parsed the node with (a protected field there). */
+function escapeCharOf(node: AstInstruction): string {
+  return (node as unknown as { escapeChar?: string }).escapeChar ?? '\\';
+}
+
+/** Joins an instruction's physical lines into BuildKit's logical line. */
+export function joinContinuationLines(raw: string, escapeChar: string): string {
+  if (!raw.includes('\n')) return raw;
+  const e = escapeChar === '`' ? '`' : '\\\\';
+  // BuildKit's lineContinuationRegex: an escape that is itself escaped does not continue.
+  const continuation = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
+  const lines = raw.split('\n');
+  let out = lines[0].replace(/\r$/, '').replace(continuation, '$1');
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    const trimmed = line.trimStart();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    out += line.replace(continuation, '$1');
+  }
+  return out;
+}
+
 /** Decodes a JSON array of strings, or null when the text is not one. */
 export function parseJsonStrings(text: string): string[] | null {
   try {
@@ -157,27 +273,6 @@ export function parseJsonStrings(text: string): string[] | null {
   } catch {
     return null;
   }
-}
-
-function toFlag(flag: Flag): FlagModel {
-  const value = flag.getValue();
-  return {
-    name: flag.getName(),
-    value,
-    range: flag.getRange(),
-    nameRange: flag.getNameRange(),
-    valueRange: flag.getValueRange(),
-    options:
-      value !== null && value.includes('=')
-        ? flag.getOptions().map((o) => ({
-            name: o.getName(),
-            value: o.getValue(),
-            range: o.getRange(),
-            nameRange: o.getNameRange(),
-            valueRange: o.getValueRange(),
-          }))
-        : [],
-  };
 }
 
 function toMount(flag: FlagModel): MountModel {
@@ -190,33 +285,3 @@ function toMount(flag: FlagModel): MountModel {
   };
 }
 
-function toProperty(property: Property): PropertyModel {
-  return {
-    name: property.getName(),
-    value: property.getValue(),
-    nameRange: property.getNameRange(),
-    valueRange: property.getValueRange(),
-    range: property.getRange(),
-    legacyForm: property.getAssignmentOperator() === null && property.getValue() !== null,
-  };
-}
-
-function readHeredocs(node: AstInstruction, document: TextDocument): HeredocModel[] {
-  // getHeredocs() is public on Run and Copy and protected on the base class; every instruction has it.
-  const heredocs = (node as unknown as { getHeredocs(): Heredoc[] }).getHeredocs();
-  return heredocs.map((h) => {
-    const marker = document.getText(h.getStartRange());
-    const contentRange = h.getContentRange();
-    return {
-      name: h.getName(),
-      markerRange: h.getStartRange(),
-      nameRange: h.getNameRange(),
-      contentRange,
-      endRange: h.getDelimiterRange(),
-      stripTabs: marker.startsWith('<<-'),
-      quoted: /^<<-?["']/.test(marker),
-      // BuildKit's heredoc content ends with the newline before the delimiter.
-      content: contentRange ? `${document.getText(contentRange)}\n` : '',
-    };
-  });
-}

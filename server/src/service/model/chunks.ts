@@ -1,0 +1,168 @@
+/**
+ * Incremental parsing. The document is kept as chunks of whole instructions; after an edit only
+ * the chunks the edit touched are parsed again (dockerfile-ast on that region's text) and the
+ * others are reused, moved up or down when lines were added or removed. A chunk boundary always
+ * sits at the start of an instruction whose predecessor is complete (no open continuation, no
+ * unterminated heredoc), so parsing a region alone gives what parsing the whole file gives.
+ */
+import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LazyInstruction } from './instruction';
+
+/**
+ * A chunk closes once it spans this many lines: dockerfile-ast parses roughly 20-50 lines per
+ * millisecond, so re-parsing one chunk stays around a millisecond or two.
+ */
+const CHUNK_LINES = 40;
+
+/** A run of whole instructions and the document lines it covers. */
+export interface Chunk {
+  /** First line (the first chunk starts at 0, the others at their first instruction). */
+  startLine: number;
+  /** One past the last line covered (the next chunk's start, or the line count). */
+  endLine: number;
+  instructions: LazyInstruction[];
+}
+
+/** What an incremental re-parse needs from the previous version. */
+export interface ParseState {
+  text: string;
+  escapeChar: string;
+  /** Line of the first instruction (directive edits above it re-parse everything). */
+  firstInstructionLine: number;
+  chunks: Chunk[];
+}
+
+/** Parses the whole text. */
+export function parseAll(text: string): ParseState {
+  const ast = DockerfileParser.parse(text);
+  const document = TextDocument.create('file:///region', 'dockerfile', 0, text);
+  const lineCount = document.lineCount;
+  const instructions = ast.getInstructions().map((node) => new LazyInstruction(node, document, 0, -1, null));
+  return {
+    text,
+    escapeChar: ast.getEscapeCharacter(),
+    firstInstructionLine: instructions[0]?.range.start.line ?? lineCount,
+    // The first chunk holds the header and one instruction: edits there re-parse everything.
+    chunks: [
+      ...toChunks(instructions.slice(0, 1), 0, instructions[1]?.range.start.line ?? lineCount),
+      ...(instructions.length > 1 ? toChunks(instructions.slice(1), instructions[1].range.start.line, lineCount) : []),
+    ],
+  };
+}
+
+/** Parses the text again, reusing the chunks of `previous` that the edit did not touch. */
+export function reparse(previous: ParseState, text: string): ParseState {
+  if (previous.text === text) return previous;
+  const old = previous.text;
+  let prefix = 0;
+  const maxPrefix = Math.min(old.length, text.length);
+  while (prefix < maxPrefix && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const maxSuffix = maxPrefix - prefix;
+  while (suffix < maxSuffix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+
+  const firstChangedLine = countLines(old, prefix);
+  const lastChangedLine = countLines(old, old.length - suffix);
+  const lineDelta = countLines(text, text.length) - countLines(old, old.length);
+  const chunks = previous.chunks;
+  // Edits in the directive header or before the first chunk boundary: parse everything again.
+  if (chunks.length < 2 || firstChangedLine <= previous.firstInstructionLine) return parseAll(text);
+
+  const first = chunks.findIndex((c) => c.endLine > firstChangedLine);
+  let last = chunks.findIndex((c) => c.endLine > lastChangedLine);
+  if (last < 0) last = chunks.length - 1;
+  if (first <= 0) return parseAll(text);
+
+  const lineCount = countLines(text, text.length) + 1;
+  for (;;) {
+    const startLine = chunks[first].startLine;
+    const endLine = last + 1 < chunks.length ? chunks[last + 1].startLine + lineDelta : lineCount;
+    const region = parseRegion(text, startLine, endLine, previous.escapeChar);
+    if (region.open && last + 1 < chunks.length) {
+      last++;
+      continue;
+    }
+    const reused = [
+      ...chunks.slice(0, first),
+      ...toChunks(region.instructions, startLine, endLine),
+      ...chunks.slice(last + 1).map((c) => moveChunk(c, lineDelta)),
+    ];
+    return { text, escapeChar: previous.escapeChar, firstInstructionLine: previous.firstInstructionLine, chunks: reused };
+  }
+}
+
+/** Parses lines [startLine, endLine) alone; `open` when its last instruction runs past the end. */
+function parseRegion(
+  full: string,
+  startLine: number,
+  endLine: number,
+  escapeChar: string,
+): { instructions: LazyInstruction[]; open: boolean } {
+  const start = offsetOfLine(full, startLine, 0, 0);
+  const body = full.slice(start, offsetOfLine(full, endLine, startLine, start));
+  // The escape directive must be restated; the bare `#` line ends the directive header so that a
+  // first line that looks like a directive stays what it is in the whole file: an instruction.
+  const header = `# escape=${escapeChar}\n#\n`;
+  const text = header + body;
+  const document = TextDocument.create('file:///region', 'dockerfile', 0, text);
+  const nodes = DockerfileParser.parse(text).getInstructions();
+  const lineOffset = startLine - 2;
+  const instructions = nodes.map((node) => new LazyInstruction(node, document, lineOffset, -1, null));
+  return { instructions, open: isOpenAtEnd(nodes, body, escapeChar) };
+}
+
+/** True when the region's text ends inside a continuation or an unterminated heredoc. */
+function isOpenAtEnd(nodes: AstInstruction[], body: string, escapeChar: string): boolean {
+  const lines = body.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].replace(/\s+$/, '');
+    if (line === '' || line.trimStart().startsWith('#')) continue;
+    if (line.endsWith(escapeChar)) return true;
+    break;
+  }
+  const lastNode = nodes[nodes.length - 1] as unknown as { getHeredocs?(): { getDelimiterRange(): unknown }[] } | undefined;
+  const heredocs = lastNode?.getHeredocs?.() ?? [];
+  return heredocs.some((h) => h.getDelimiterRange() === null);
+}
+
+/** Groups instructions into chunks covering [startLine, endLine). */
+function toChunks(instructions: LazyInstruction[], startLine: number, endLine: number): Chunk[] {
+  if (instructions.length === 0) return [{ startLine, endLine, instructions }];
+  const chunks: Chunk[] = [{ startLine, endLine, instructions: [] }];
+  for (const instruction of instructions) {
+    let current = chunks[chunks.length - 1];
+    const line = instruction.range.start.line;
+    if (current.instructions.length > 0 && line - current.startLine >= CHUNK_LINES) {
+      current.endLine = line;
+      current = { startLine: line, endLine, instructions: [] };
+      chunks.push(current);
+    }
+    current.instructions.push(instruction);
+  }
+  return chunks;
+}
+
+function moveChunk(chunk: Chunk, delta: number): Chunk {
+  if (delta === 0) return chunk;
+  for (const instruction of chunk.instructions) instruction.moveBy(delta);
+  return { startLine: chunk.startLine + delta, endLine: chunk.endLine + delta, instructions: chunk.instructions };
+}
+
+/** Offset of the start of `line`, scanning from a known (line, offset); the text's end if past it. */
+function offsetOfLine(text: string, line: number, fromLine: number, fromOffset: number): number {
+  let offset = fromOffset;
+  for (let current = fromLine; current < line; current++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}
+
+/** The 0-based line of an offset. */
+function countLines(text: string, offset: number): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
