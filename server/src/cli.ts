@@ -1,22 +1,59 @@
 #!/usr/bin/env node
 /**
- * `dockerfile-studio`: the command-line face of the language service.
+ * `dockerfile-studio`: the command-line face of the language service (`lint`, `explain`,
+ * `rules`). Wiring only: arguments in cli/args.ts, the lint run in cli/run.ts, texts in cli/.
  */
-const USAGE = `usage: dockerfile-studio <command>
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_RULES, getRule } from './service/diagnostics/rules';
+import { parseArgs, USAGE } from './cli/args';
+import { explainRule, listRules, suggest } from './cli/explain';
+import { EXIT_ERROR, EXIT_OK, runLint, type Output } from './cli/run';
 
-commands:
-  lint [files or folders...]   report problems (coming with the diagnostics engine)
-  explain <rule>               print a rule's documentation
-`;
-
-function main(argv: string[]): number {
-  const [command] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE);
-    return command === undefined ? 2 : 0;
+/** The package version (dist/cli.js sits one folder below package.json, installed or not). */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
   }
-  process.stderr.write(`dockerfile-studio: unknown command '${command}'\n${USAGE}`);
-  return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+function main(argv: string[], out: Output): number {
+  const command = parseArgs(argv);
+  switch (command.kind) {
+    case 'help':
+      out.stdout(USAGE);
+      return EXIT_OK;
+    case 'version':
+      out.stdout(`${version()}\n`);
+      return EXIT_OK;
+    case 'rules':
+      out.stdout(listRules(ALL_RULES));
+      return EXIT_OK;
+    case 'explain': {
+      const rule = getRule(command.rule);
+      if (rule) {
+        out.stdout(explainRule(rule));
+        return EXIT_OK;
+      }
+      const hint = suggest(command.rule, ALL_RULES.map((r) => r.id));
+      out.stderr(`dockerfile-studio: unknown rule '${command.rule}'${hint ? `; did you mean '${hint}'?` : ''} (dockerfile-studio rules lists them)\n`);
+      return EXIT_ERROR;
+    }
+    case 'lint':
+      return runLint({ ...command, version: version() }, out);
+    case 'usage-error':
+      out.stderr(`dockerfile-studio: ${command.message} (dockerfile-studio --help shows the usage)\n`);
+      return EXIT_ERROR;
+  }
+}
+
+// `dockerfile-studio lint | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+const output: Output = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+process.exitCode = main(process.argv.slice(2), output);

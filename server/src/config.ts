@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { RuleSeverity } from './service/diagnostics/types';
+import { ALL_RULES, getRule } from './service/diagnostics/rules';
+import { suggest } from './cli/explain';
 
 export const CONFIG_FILE_NAME = '.dockerfile-studio.json';
 
@@ -17,11 +19,15 @@ export interface ProjectConfig {
   rules: Record<string, RuleSeverity>;
   /** Path patterns (relative to the config file) the CLI skips. */
   ignore: string[];
+  /** What was dropped while reading (unknown keys, severities, rule ids), one sentence each. */
+  warnings: string[];
 }
+
+const KNOWN_KEYS = ['$schema', 'rules', 'ignore'];
 
 const SEVERITIES: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
 
-/** Reads a config file's text into a ProjectConfig; unknown values are dropped, never thrown. */
+/** Reads a config file's text into a ProjectConfig; throws on invalid JSON, drops (and names) unknown values. */
 export function parseProjectConfig(text: string, path: string): ProjectConfig {
   let raw: unknown;
   try {
@@ -29,18 +35,39 @@ export function parseProjectConfig(text: string, path: string): ProjectConfig {
   } catch (error) {
     throw new Error(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  const object = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const warnings: string[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new Error(`${path}: expected a JSON object such as {"rules": {}, "ignore": []}`);
+  }
+  const object = raw as Record<string, unknown>;
+  for (const key of Object.keys(object)) {
+    if (!KNOWN_KEYS.includes(key)) warnings.push(`unknown key '${key}' (expected ${KNOWN_KEYS.slice(1).join(', ')})`);
+  }
   const rules: Record<string, RuleSeverity> = {};
-  if (typeof object.rules === 'object' && object.rules !== null) {
+  if (object.rules !== undefined && (typeof object.rules !== 'object' || object.rules === null || Array.isArray(object.rules))) {
+    warnings.push(`'rules' must be an object of rule id to severity`);
+  } else if (object.rules) {
     for (const [id, severity] of Object.entries(object.rules as Record<string, unknown>)) {
-      if (typeof severity === 'string' && SEVERITIES.includes(severity)) rules[id] = severity as RuleSeverity;
+      const rule = getRule(id);
+      if (!rule) {
+        const hint = suggest(id, ALL_RULES.map((r) => r.id));
+        warnings.push(`unknown rule '${id}'${hint ? `; did you mean '${hint}'?` : ''}`);
+        continue;
+      }
+      if (typeof severity === 'string' && SEVERITIES.includes(severity)) rules[rule.id] = severity as RuleSeverity;
+      else warnings.push(`rule '${id}': severity must be one of ${SEVERITIES.join(', ')}`);
     }
   }
-  const ignore = Array.isArray(object.ignore) ? object.ignore.filter((p): p is string => typeof p === 'string') : [];
-  return { path, rules, ignore };
+  let ignore: string[] = [];
+  if (object.ignore !== undefined && !Array.isArray(object.ignore)) warnings.push(`'ignore' must be an array of path patterns`);
+  else if (Array.isArray(object.ignore)) {
+    ignore = object.ignore.filter((p): p is string => typeof p === 'string');
+    if (ignore.length !== object.ignore.length) warnings.push(`'ignore' entries must be strings; the others are dropped`);
+  }
+  return { path, rules, ignore, warnings };
 }
 
-/** Finds and reads the nearest config file above a Dockerfile; null when there is none. */
+/** Finds and reads the nearest config file above a Dockerfile; null when there is none; throws when it is unreadable or invalid. */
 export function findProjectConfig(dockerfilePath: string): ProjectConfig | null {
   let dir = dirname(dockerfilePath);
   for (;;) {
@@ -48,8 +75,10 @@ export function findProjectConfig(dockerfilePath: string): ProjectConfig | null 
     let text: string | null = null;
     try {
       text = readFileSync(candidate, 'utf8');
-    } catch {
-      text = null;
+    } catch (error) {
+      // Absent (or a folder of that name): keep looking upwards. Present but unreadable: say so.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') throw new Error(`${candidate}: cannot read (${code ?? String(error)})`);
     }
     if (text !== null) return parseProjectConfig(text, candidate);
     const parent = dirname(dir);

@@ -58,17 +58,19 @@ export function codeActions(
     if (!overlaps(diagnostic.range, range)) continue;
     const id = diagnostic.code;
     const rule = lookup(id);
+    // Only registry rules can be silenced (`rule-crashed`, say, is not one).
+    if (!rule) continue;
     for (const fix of ruleFixes(rule, diagnostic, model)) add(fix.title, fix.edits, diagnostic, fix.preferred);
     const here = ignoreHereEdit(model, lines, diagnostic, id);
     if (here) add(`Ignore ${id} here`, [here], diagnostic);
-    const file = rule?.buildkit ? checkSkipEdit(model, lines, id) : ignoreFileEdit(model, lines, id);
+    const file = rule.buildkit ? checkSkipEdit(model, lines, id) : ignoreFileEdit(model, lines, id);
     if (file) add(`Ignore ${id} in this file`, [file], diagnostic);
   }
   return actions;
 }
 
-function ruleFixes(rule: Rule | undefined, diagnostic: Diagnostic, model: DockerfileModel) {
-  if (!rule?.fix) return [];
+function ruleFixes(rule: Rule, diagnostic: Diagnostic, model: DockerfileModel) {
+  if (!rule.fix) return [];
   try {
     return rule.fix(diagnostic, model).filter((fix) => fix.edits.length > 0);
   } catch {

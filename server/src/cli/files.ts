@@ -1,0 +1,77 @@
+/**
+ * File access for the CLI: which names are Dockerfiles, the folder walk, and reading a
+ * Dockerfile (binary and huge files are skipped with a reason) and its `.dockerignore`.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Folders the walk never enters. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** Larger files are not Dockerfiles anyone writes by hand (the 50,000-line benchmark is ~2 MB). */
+export const MAX_BYTES = 8 * 1024 * 1024;
+
+/** True for Dockerfile, Dockerfile.*, *.dockerfile, Containerfile, Containerfile.*, *.containerfile (any case). */
+export function isDockerfileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.dockerignore')) return false;
+  return (
+    /^(docker|container)file(\..+)?$/.test(lower) || (/\.(docker|container)file$/.test(lower) && !/^\.(docker|container)file$/.test(lower))
+  );
+}
+
+/** The Dockerfiles under a folder, depth first in name order; symbolic links to folders are not followed. */
+export function findDockerfiles(folder: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) walk(path);
+      } else if (isDockerfileName(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(path)))) {
+        found.push(path);
+      }
+    }
+  };
+  walk(folder);
+  return found;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A Dockerfile's text, or why it was skipped. I/O errors are thrown. */
+export type ReadResult = { text: string; skipped?: undefined } | { text?: undefined; skipped: string };
+
+/** Reads a Dockerfile as UTF-8 (without a byte order mark), skipping huge and binary files. */
+export function readDockerfile(path: string): ReadResult {
+  const size = statSync(path).size;
+  if (size > MAX_BYTES) return { skipped: `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is too large for a Dockerfile` };
+  const bytes = readFileSync(path);
+  // A NUL byte in the first 8 KB is what git and grep take as "binary" too.
+  if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'skipped: binary file' };
+  const text = bytes.toString('utf8');
+  return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+}
+
+/**
+ * The `.dockerignore` that applies to a Dockerfile: `<name>.dockerignore` next to it first,
+ * then `.dockerignore` in the same folder (the usual build context); null when neither exists.
+ */
+export function readDockerignore(dockerfilePath: string): string | null {
+  const dir = dirname(dockerfilePath);
+  for (const candidate of [join(dir, `${basename(dockerfilePath)}.dockerignore`), join(dir, '.dockerignore')]) {
+    try {
+      return readFileSync(candidate, 'utf8');
+    } catch {
+      // Absent or unreadable: the check that needs it then stays quiet, as without a context.
+    }
+  }
+  return null;
+}
