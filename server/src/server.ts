@@ -15,6 +15,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from './documents';
 import { doHover } from './service/hover';
+import { codeActions } from './service/codeActions';
+import type { CodeAction as LspCodeAction } from 'vscode-languageserver/node';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -40,6 +42,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
     },
     serverInfo: { name: 'dockerfile-studio' },
   };
@@ -50,6 +53,16 @@ connection.onHover((params, token) =>
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     return doHover(models.get(document), params.position, { format: hoverFormat });
+  }),
+);
+
+connection.onCodeAction((params, token) =>
+  guard('codeAction', token, [], () => {
+    const document = documents.get(params.textDocument.uri);
+    const only = params.context.only;
+    if (!document || (only && !only.some((kind) => kind === 'quickfix' || 'quickfix'.startsWith(`${kind}.`)))) return [];
+    // The protocol package pins an older vscode-languageserver-types; the shapes we send are the same.
+    return codeActions(models.get(document), params.context.diagnostics, params.range, document.uri) as LspCodeAction[];
   }),
 );
 
