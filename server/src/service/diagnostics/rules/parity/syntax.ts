@@ -1,0 +1,196 @@
+/**
+ * Builder parity for the text itself: the escape directive, exec-form JSON, heredocs, quotes
+ * and EXPOSE port specs. Each check mirrors what BuildKit's parser or word lexer refuses.
+ */
+import type { ArgumentModel, InstructionModel } from '../../../model';
+import { REFERENCE } from '../../../data';
+import type { Rule } from '../../types';
+import { docs } from '../../ruleKit';
+
+const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
+
+export const invalidEscapeDirective: Rule = {
+  id: 'invalid-escape-directive',
+  title: 'Invalid escape directive',
+  defaultSeverity: 'error',
+  url: ref('escape'),
+  docs: docs('Invalid escape directive', {
+    catches: 'A `# escape=` parser directive whose value is not a backslash or a backtick.',
+    why: 'The escape character also continues lines; the builder accepts only `\\` (the default) and `` ` `` (common on Windows).',
+    bad: '# escape=^\nFROM mcr.microsoft.com/windows/servercore:ltsc2022',
+    good: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022',
+    buildOutput: "invalid escape token '^' does not match ` or \\",
+  }),
+  check({ model, report }) {
+    for (const directive of model.directives) {
+      if (directive.name === 'escape' && directive.value !== '\\' && directive.value !== '`') {
+        report(directive.valueRange, `The escape character must be \\ or \`, not "${directive.value}"`);
+      }
+    }
+  },
+};
+
+/** Instructions whose arguments may be a JSON array. */
+const JSON_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
+
+export const invalidJsonExecForm: Rule = {
+  id: 'invalid-json-exec-form',
+  title: 'Invalid exec form',
+  defaultSeverity: 'error',
+  url: ref('shell-and-exec-form'),
+  docs: docs('Invalid exec form', {
+    catches: 'A JSON array with something other than strings in it (`CMD ["sleep", 10]`), and `SHELL` not written as a JSON array of strings.',
+    why: 'Text that starts with `[` but is not JSON at all is quietly run as shell form; valid JSON that is not a list of strings is refused. `SHELL` has no shell form.',
+    bad: 'FROM alpine\nCMD ["sleep", 10]\nSHELL /bin/bash -c',
+    good: 'FROM alpine\nCMD ["sleep", "10"]\nSHELL ["/bin/bash", "-c"]',
+    buildOutput: 'dockerfile parse error on line 2: Dockerfile contains not string array',
+    notes: 'Single quotes (`CMD [\'a\']`) are not JSON: the line runs as a shell command, which the JSONArgsRecommended check reports.',
+  }),
+  check({ model, report }) {
+    for (const instruction of model.instructions) {
+      if (!JSON_CAPABLE.has(instruction.keyword)) continue;
+      let text = instruction.argsText.trim();
+      if (instruction.keyword === 'HEALTHCHECK') text = text.replace(/^CMD\s+/i, '');
+      const range = argumentsRange(instruction);
+      if (text.startsWith('[') && instruction.form !== 'exec' && isNonStringArray(text)) {
+        report(range, `${instruction.keyword} exec form must be a JSON array of strings`);
+      } else if (instruction.keyword === 'SHELL' && text !== '') {
+        if (instruction.form !== 'exec') report(range, 'SHELL must be a JSON array, e.g. ["/bin/sh", "-c"]');
+        else if (instruction.execArgs?.length === 0) report(range, 'SHELL needs at least the shell program');
+      }
+    }
+  },
+};
+
+function isNonStringArray(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && value.some((v) => typeof v !== 'string');
+  } catch {
+    return false;
+  }
+}
+
+function argumentsRange(instruction: InstructionModel): InstructionModel['range'] {
+  const args = instruction.args;
+  return args.length > 0 ? { start: args[0].range.start, end: args[args.length - 1].range.end } : instruction.keywordRange;
+}
+
+export const unterminatedHeredoc: Rule = {
+  id: 'unterminated-heredoc',
+  title: 'Unterminated heredoc',
+  defaultSeverity: 'error',
+  url: ref('here-documents'),
+  docs: docs('Unterminated heredoc', {
+    catches: 'A heredoc (`<<EOF`) whose closing delimiter line never comes.',
+    why: 'Without the closing line the heredoc swallows the rest of the file; the builder refuses it. The delimiter must be alone on its line (with `<<-`, leading tabs are allowed).',
+    bad: 'FROM alpine\nRUN <<EOF\napk add curl\nEOF \n',
+    good: 'FROM alpine\nRUN <<EOF\napk add curl\nEOF\n',
+    buildOutput: 'dockerfile parse error on line 2: unterminated heredoc',
+  }),
+  check({ model, report }) {
+    for (const instruction of model.instructions) {
+      for (const heredoc of instruction.heredocs) {
+        if (heredoc.endRange === null) report(heredoc.markerRange, `Heredoc "${heredoc.name}" is never closed: add a line with only ${heredoc.name}`);
+      }
+    }
+  },
+};
+
+/** Instructions whose words BuildKit runs through its shell-word lexer at build time. */
+const LEXED = new Set(['ENV', 'LABEL', 'ARG', 'COPY', 'ADD', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL', 'FROM']);
+
+export const unterminatedQuote: Rule = {
+  id: 'unterminated-quote',
+  title: 'Unterminated quote',
+  defaultSeverity: 'error',
+  url: ref('environment-replacement'),
+  docs: docs('Unterminated quote', {
+    catches: 'A `"` or `\'` that is never closed in an instruction whose words the builder reads itself (ENV, LABEL, ARG, COPY, ADD, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, FROM).',
+    why: 'The builder stops with an error when it expands the words. RUN, CMD and ENTRYPOINT are left to the shell and are not checked here.',
+    bad: "FROM alpine\nLABEL description=\"it works",
+    good: "FROM alpine\nLABEL description=\"it works\"",
+    buildOutput: 'unexpected end of statement while looking for matching double-quote',
+    notes: 'The escape character (`\\` or the `# escape=` one) escapes a quote outside single quotes.',
+  }),
+  check({ model, report }) {
+    for (const instruction of model.instructions) {
+      if (!LEXED.has(instruction.keyword) || instruction.form === 'exec') continue;
+      const open = unclosedQuote(instruction.args, model.escapeChar, model.textAt);
+      if (open) report(open.arg.range, `Missing closing ${open.quote} quote`);
+    }
+  },
+};
+
+/** The argument where an unclosed quote opens, scanning the words as one text. */
+function unclosedQuote(
+  args: ArgumentModel[],
+  escape: string,
+  textAt: (range: ArgumentModel['range']) => string,
+): { arg: ArgumentModel; quote: string } | null {
+  let quote: string | null = null;
+  let openedIn: ArgumentModel | null = null;
+  for (const arg of args) {
+    // The raw text: argument values have their escapes already removed.
+    const value = textAt(arg.range);
+    for (let i = 0; i < value.length; i++) {
+      const c = value[i];
+      if (quote === "'") {
+        if (c === "'") quote = null;
+      } else if (c === escape) {
+        i++;
+      } else if (quote === '"') {
+        if (c === '"') quote = null;
+      } else if (c === '"' || c === "'") {
+        quote = c;
+        openedIn = arg;
+      }
+    }
+  }
+  return quote && openedIn ? { arg: openedIn, quote } : null;
+}
+
+const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
+
+/** Splits `[ip:][hostPort:]port[/proto]` into the container port and the protocol. */
+export function splitPortSpec(spec: string): { hostPart: string | null; port: string; proto: string | null } {
+  const slash = spec.lastIndexOf('/');
+  const proto = slash >= 0 ? spec.slice(slash + 1) : null;
+  const rest = slash >= 0 ? spec.slice(0, slash) : spec;
+  const colon = rest.lastIndexOf(':');
+  return { hostPart: colon >= 0 ? rest.slice(0, colon) : null, port: colon >= 0 ? rest.slice(colon + 1) : rest, proto };
+}
+
+export const invalidPort: Rule = {
+  id: 'invalid-port',
+  title: 'Invalid port or protocol',
+  defaultSeverity: 'error',
+  url: ref('expose'),
+  docs: docs('Invalid port or protocol', {
+    catches: 'An `EXPOSE` port that is not a number (or range) from 0 to 65535, or a protocol other than tcp, udp or sctp.',
+    why: 'The builder refuses the instruction.',
+    bad: 'FROM nginx\nEXPOSE 80/http 99999',
+    good: 'FROM nginx\nEXPOSE 80/tcp 9999',
+    buildOutput: 'invalid proto: http',
+  }),
+  check({ model, report }) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'EXPOSE') continue;
+      for (const arg of instruction.args) {
+        if (arg.value.includes('$')) continue;
+        const { port, proto } = splitPortSpec(arg.value);
+        if (proto !== null && !PROTOCOLS.has(proto.toLowerCase())) {
+          report(arg.range, `Unknown protocol "${proto}": use tcp, udp or sctp`);
+          continue;
+        }
+        const match = /^(\d+)(?:-(\d+))?$/.exec(port);
+        const start = match ? Number(match[1]) : NaN;
+        const end = match?.[2] !== undefined ? Number(match[2]) : start;
+        if (!match || start > 65535 || end > 65535 || end < start) report(arg.range, `"${port}" is not a port or port range from 0 to 65535`);
+      }
+    }
+  },
+};
+
+/** The rules of this file, in run order. */
+export const SYNTAX_RULES: Rule[] = [invalidEscapeDirective, invalidJsonExecForm, unterminatedHeredoc, unterminatedQuote, invalidPort];
