@@ -1,0 +1,187 @@
+/** Debian/Ubuntu package hygiene: apt-get's `-y`, recommends, pinning, lists cleanup, and apt in scripts. */
+import type { Rule } from '../../types';
+import { practiceRule, insertAt, withFix } from './define';
+import { hasOption, invocations, isLocalPath, type Invocation } from './packages';
+import { allCommands, cacheMounted, isShippedStage, isTrigger, laterInRun, resolveWord, runCommands, usesBuildKit } from './scripts';
+
+const APT = new Set(['apt-get', 'apt']);
+const INSTALLS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'reinstall', 'remove', 'purge', 'autoremove']);
+
+function aptInstalls(invocation: Invocation): boolean {
+  return APT.has(invocation.manager) && INSTALLS.has(invocation.subcommand);
+}
+
+/** A `-o Key=value` setting given on the command line, lower-cased. */
+function aptSetting(invocation: Invocation, key: string): string | null {
+  const options = invocation.options;
+  for (let i = 0; i < options.length; i++) {
+    const v = options[i].value;
+    const setting = v === '-o' || v === '--option' ? options[i + 1]?.value : v.startsWith('-o') ? v.slice(2).replace(/^=/, '') : null;
+    if (setting && setting.toLowerCase().startsWith(`${key.toLowerCase()}=`)) return setting.slice(key.length + 1).toLowerCase();
+  }
+  return null;
+}
+
+/** True when the call cannot stop at a prompt: `-y`, `--yes`, `--assume-yes`, `-qq` or `-q=2`. */
+function answersYes(invocation: Invocation): boolean {
+  if (hasOption(invocation, ['--yes', '--assume-yes', '--force-yes'], 'y')) return true;
+  const quiet = invocation.options.reduce((n, o) => {
+    if (/^-q=?\d$/.test(o.value)) return n + Number(o.value.slice(-1));
+    if (/^--quiet=\d$/.test(o.value)) return n + Number(o.value.slice(-1));
+    return /^-[a-z]+$/i.test(o.value) ? n + [...o.value].filter((c) => c === 'q').length : n;
+  }, 0);
+  const assume = aptSetting(invocation, 'APT::Get::Assume-Yes');
+  return quiet >= 2 || assume === 'true' || assume === '1';
+}
+
+export const aptGetYes: Rule = practiceRule({
+  id: 'apt-get-yes',
+  title: 'apt-get install needs -y',
+  defaultSeverity: 'warning',
+  hadolint: ['DL3014'],
+  docs: {
+    why: 'A build has no one to answer apt-get\'s "Do you want to continue?" prompt: without `-y` (or `-qq`) apt-get aborts as soon as it would install more than was named, and the build fails.',
+    bad: 'RUN apt-get update && apt-get install curl',
+    good: 'RUN apt-get update && apt-get install -y curl',
+  },
+  check({ model, report }) {
+    for (const invocation of invocations(model)) {
+      if (!aptInstalls(invocation) || answersYes(invocation)) continue;
+      const { at } = invocation;
+      const fix = at.script.source === 'exec' ? undefined : withFix('Add -y', [insertAt(at.script.rangeOf(invocation.anchor.end, invocation.anchor.end).end, ' -y')]);
+      report(at.range, `\`${invocation.manager} ${invocation.subcommand}\` without \`-y\` stops at a prompt the build cannot answer.`, fix);
+    }
+  },
+});
+
+export const aptNoInstallRecommends: Rule = practiceRule({
+  id: 'apt-no-install-recommends',
+  title: 'apt-get install without --no-install-recommends',
+  defaultSeverity: 'info',
+  hadolint: ['DL3015'],
+  docs: {
+    why: 'apt-get installs "recommended" packages by default, which are rarely needed in an image and make it larger. `--no-install-recommends` installs only what was asked for and its dependencies.',
+    bad: 'RUN apt-get update && apt-get install -y curl',
+    good: 'RUN apt-get update && apt-get install -y --no-install-recommends curl',
+    differences: 'an earlier RUN that writes an `Install-Recommends` setting into the apt configuration satisfies the rule for the rest of the file.',
+  },
+  check({ model, report }) {
+    for (const invocation of invocations(model)) {
+      if (!APT.has(invocation.manager) || invocation.subcommand !== 'install') continue;
+      if (hasOption(invocation, ['--no-install-recommends'])) continue;
+      const setting = aptSetting(invocation, 'APT::Install-Recommends');
+      if (setting !== null && setting !== 'true' && setting !== '1') continue;
+      const before = model.text.slice(0, model.offsetAt(invocation.at.run.range.start));
+      if (/Install-Recommends/i.test(before)) continue;
+      const { at } = invocation;
+      const fix = at.script.source === 'exec' ? undefined : withFix('Add --no-install-recommends', [insertAt(at.script.rangeOf(invocation.anchor.end, invocation.anchor.end).end, ' --no-install-recommends')]);
+      report(at.range, 'Add `--no-install-recommends` to keep recommended packages out of the image.', fix);
+    }
+  },
+});
+
+/** The operands of an install that name packages without a version (local files aside), variables resolved. */
+export function unpinned(model: Parameters<typeof resolveWord>[0], invocation: Invocation, pinned: (value: string) => boolean): string[] {
+  const found: string[] = [];
+  for (const operand of invocation.operands) {
+    const values = resolveWord(model, invocation.at.run, operand);
+    if (values === null) continue;
+    for (const value of values) if (!isLocalPath(value) && !pinned(value)) found.push(value);
+  }
+  return found;
+}
+
+export const aptPin: Rule = practiceRule({
+  id: 'apt-pin-versions',
+  title: 'apt-get install without versions',
+  defaultSeverity: 'hint',
+  hadolint: ['DL3008'],
+  docs: {
+    why: 'Without `package=version` an image built tomorrow may get different packages than today. Pinning makes builds repeatable, at the price of updating the pins when the archive drops an old version.',
+    bad: 'RUN apt-get install -y --no-install-recommends curl',
+    good: 'RUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5',
+    differences: 'the default severity is hint, not warning: Debian and Ubuntu archives drop superseded versions, so many maintained images (the official ones included) deliberately install unpinned packages from a pinned base image. Words whose variables cannot be resolved are not judged.',
+  },
+  check({ model, report }) {
+    for (const invocation of invocations(model)) {
+      if (!APT.has(invocation.manager) || invocation.subcommand !== 'install') continue;
+      const missing = unpinned(model, invocation, (v) => v.includes('=') || v.endsWith('.deb') || v.includes('/'));
+      if (missing.length > 0) report(invocation.at.range, `Pin the versions of ${list(missing)} (\`package=version\`).`);
+    }
+  },
+});
+
+/** A short, readable list of names. */
+export function list(names: string[]): string {
+  const shown = names.slice(0, 3).map((n) => `\`${n}\``);
+  return names.length > 3 ? `${shown.join(', ')} and ${names.length - 3} more` : shown.join(', ');
+}
+
+const LISTS = ['/var/lib/apt/lists'];
+
+/** True when an `rm` in the command removes one of the directories (or what is inside). */
+export function removes(args: { value: string }[], dirs: string[]): boolean {
+  return args.some((a) => dirs.some((d) => a.value.replace(/\/+\*?$/, '') === d || a.value.startsWith(`${d}/`)));
+}
+
+export const aptListsCleanup: Rule = practiceRule({
+  id: 'apt-lists-cleanup',
+  title: 'apt-get update leaves its lists in the layer',
+  defaultSeverity: 'info',
+  hadolint: ['DL3009'],
+  docs: {
+    why: '`apt-get update` downloads package lists (tens of megabytes) into /var/lib/apt/lists. Unless the same RUN deletes them, they stay in the layer for good. With BuildKit, a cache mount is better still: the lists never enter the layer and the next build reuses them.',
+    bad: 'RUN apt-get update && apt-get install -y curl',
+    good: [
+      'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
+      '# or, with BuildKit:',
+      'RUN --mount=type=cache,target=/var/lib/apt,sharing=locked \\',
+      '    --mount=type=cache,target=/var/cache/apt,sharing=locked \\',
+      '    apt-get update && apt-get install -y curl',
+    ].join('\n'),
+    differences: 'a cache or tmpfs mount on /var/lib/apt or /var/lib/apt/lists satisfies the rule (when the file removed /etc/apt/apt.conf.d/docker-clean, /var/cache/apt must be mounted too, or the downloaded .deb files stay); only stages that end up in an image are checked (a builder stage\'s lists are never shipped), as hadolint does.',
+  },
+  check({ model, report }) {
+    const all = allCommands(model);
+    for (const invocation of invocations(model)) {
+      if (!(APT.has(invocation.manager) || invocation.manager === 'aptitude') || invocation.subcommand !== 'update') continue;
+      const { at } = invocation;
+      if (!isTrigger(at.run) && !isShippedStage(model, at.run.stageIndex)) continue;
+      if (laterInRun(all, at, (c) => c.command.name === 'rm' && removes(c.command.args, LISTS))) continue;
+      const keepsDebs = runCommands(model, at.run).some((c) => c.command.name === 'rm' && c.command.args.some((a) => a.value.endsWith('docker-clean'))) ||
+        all.some((c) => c.run.stageIndex === at.run.stageIndex && c.command.name === 'rm' && c.command.args.some((a) => a.value.endsWith('docker-clean')));
+      if (cacheMounted(at.run, LISTS) && (!keepsDebs || cacheMounted(at.run, ['/var/cache/apt']))) continue;
+      report(
+        at.range,
+        usesBuildKit(model)
+          ? 'The apt lists stay in this layer: mount a cache (`RUN --mount=type=cache,target=/var/lib/apt,sharing=locked`) or end the RUN with `rm -rf /var/lib/apt/lists/*`.'
+          : 'The apt lists stay in this layer: end the RUN with `rm -rf /var/lib/apt/lists/*` (or, with BuildKit, mount a cache on /var/lib/apt).',
+      );
+    }
+  },
+});
+
+const APT_GET_SUBCOMMANDS = new Set(['install', 'update', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'clean', 'autoclean', 'build-dep', 'source', 'download', 'check']);
+
+export const useAptGet: Rule = practiceRule({
+  id: 'use-apt-get',
+  title: 'apt in a script',
+  defaultSeverity: 'warning',
+  hadolint: ['DL3027'],
+  docs: {
+    why: '`apt` is made for people at a terminal: its output and options may change between releases, and it warns that it has no stable command-line interface. Scripts, a Dockerfile included, should call `apt-get` (or `apt-cache`).',
+    bad: 'RUN apt update && apt install -y curl',
+    good: 'RUN apt-get update && apt-get install -y curl',
+  },
+  check({ model, report }) {
+    for (const invocation of invocations(model)) {
+      if (invocation.manager !== 'apt') continue;
+      const { at } = invocation;
+      const name = at.command.nameWord;
+      const mechanical = name && at.script.source !== 'exec' && APT_GET_SUBCOMMANDS.has(invocation.subcommand) && name.raw === 'apt';
+      report(at.range, 'Use `apt-get` in scripts: `apt` has no stable command-line interface.', mechanical ? withFix('Use apt-get', [{ range: at.script.rangeOf(name.start, name.end), newText: 'apt-get' }]) : undefined);
+    }
+  },
+});
+
+export const APT_RULES: Rule[] = [aptGetYes, aptNoInstallRecommends, aptPin, aptListsCleanup, useAptGet];

@@ -1,0 +1,139 @@
+/** Practices about the commands a RUN runs: sudo, cd, wget and curl, /bin/sh, useradd, pointless commands. */
+import type { Rule } from '../../types';
+import { insertAt, practiceRule, withFix } from './define';
+import { allCommands, runCommands, runInstructions, type RunCommand } from './scripts';
+
+export const noSudo: Rule = practiceRule({
+  id: 'no-sudo',
+  title: 'sudo in RUN',
+  defaultSeverity: 'warning',
+  hadolint: ['DL3004'],
+  docs: {
+    why: 'RUN already runs as the current USER; `sudo` adds a TTY- and PAM-dependent layer that behaves differently across images, may prompt for a password, and keeps a setuid binary in the image. Switch with `USER root` for the steps that need it (or use `gosu`/`su-exec` in an entrypoint).',
+    bad: 'USER app\nRUN sudo apt-get update',
+    good: 'USER root\nRUN apt-get update\nUSER app',
+  },
+  check({ model, report }) {
+    for (const { command, range } of allCommands(model)) {
+      if (command.name === 'sudo' || command.wrappers.includes('sudo')) report(range, 'Avoid `sudo` in RUN: switch with USER for the steps that need root.');
+    }
+  },
+});
+
+function leadingCd(commands: RunCommand[]): string | null {
+  const first = commands[0]?.command;
+  return first?.name === 'cd' && first.args.length === 1 && first.args[0].value.startsWith('/') ? first.args[0].value.replace(/\/+$/, '') : null;
+}
+
+export const cdInsteadOfWorkdir: Rule = practiceRule({
+  id: 'cd-instead-of-workdir',
+  title: 'cd where WORKDIR serves',
+  defaultSeverity: 'info',
+  hadolint: ['DL3003'],
+  docs: {
+    why: 'A `cd` lasts only until the end of its RUN. A RUN that is nothing but `cd` does nothing, and RUNs that each start with the same `cd` are asking for a WORKDIR, which also applies to COPY, CMD and the running container.',
+    bad: 'RUN cd /app && npm ci\nRUN cd /app && npm run build',
+    good: 'WORKDIR /app\nRUN npm ci\nRUN npm run build',
+    differences: 'hadolint reports every `cd`; a `cd` into a directory for a few commands of one RUN (`cd /tmp/src && make && cd / && rm -rf /tmp/src`) is a sound idiom, so only a RUN that is just a `cd`, or a second RUN of a stage that starts with the same `cd`, is reported.',
+  },
+  check({ model, report }) {
+    const seen = new Map<string, number>();
+    for (const run of runInstructions(model)) {
+      const commands = runCommands(model, run);
+      const dir = leadingCd(commands);
+      if (dir === null) continue;
+      if (commands.length === 1) {
+        report(commands[0].range, 'A `cd` alone does nothing: it ends with the RUN. Use WORKDIR.');
+        continue;
+      }
+      const key = `${run.stageIndex}:${dir}`;
+      const count = (seen.get(key) ?? 0) + 1;
+      seen.set(key, count);
+      if (count >= 2) report(commands[0].range, `Several RUNs start with \`cd ${dir}\`: set \`WORKDIR ${dir}\` once instead.`);
+    }
+  },
+});
+
+export const wgetAndCurl: Rule = practiceRule({
+  id: 'wget-and-curl',
+  title: 'Both wget and curl',
+  defaultSeverity: 'info',
+  hadolint: ['DL4001'],
+  docs: {
+    why: 'wget and curl do the same job; installing and using both adds a package for nothing. Pick one for the whole Dockerfile.',
+    bad: 'RUN wget -q https://example.com/a.tgz\nRUN curl -fsSLO https://example.com/b.tgz',
+    good: 'RUN curl -fsSLO https://example.com/a.tgz\nRUN curl -fsSLO https://example.com/b.tgz',
+  },
+  check({ model, report }) {
+    const seen = new Set<string>();
+    for (const run of runInstructions(model)) {
+      const tools = runCommands(model, run).filter((c) => c.command.name === 'wget' || c.command.name === 'curl');
+      for (const tool of tools) seen.add(tool.command.name);
+      if (seen.size === 2 && tools.length > 0) report(tools[0].range, 'This Dockerfile uses both wget and curl: one of them is enough.');
+    }
+  },
+});
+
+export const shellViaSymlink: Rule = practiceRule({
+  id: 'shell-via-symlink',
+  title: 'Changing /bin/sh instead of using SHELL',
+  defaultSeverity: 'warning',
+  hadolint: ['DL4005'],
+  docs: {
+    why: 'Replacing /bin/sh with a link to bash changes the shell for every program in the image, not just for the build. The SHELL instruction changes the shell RUN uses, and nothing else.',
+    bad: 'RUN ln -sf /bin/bash /bin/sh',
+    good: 'SHELL ["/bin/bash", "-c"]',
+  },
+  check({ model, report }) {
+    for (const { command, range } of allCommands(model)) {
+      const last = command.args[command.args.length - 1]?.value;
+      if (command.name === 'ln' && (last === '/bin/sh' || last === '/usr/bin/sh')) report(range, 'Use the SHELL instruction instead of replacing /bin/sh.');
+    }
+  },
+});
+
+const POINTLESS = new Set(['ssh', 'vim', 'vi', 'nano', 'shutdown', 'reboot', 'top', 'htop', 'free', 'ifconfig']);
+
+export const pointlessCommand: Rule = practiceRule({
+  id: 'pointless-command',
+  title: 'An interactive or system command in RUN',
+  defaultSeverity: 'info',
+  hadolint: ['DL3001'],
+  docs: {
+    why: 'A build step has no terminal and no running system: editors, `top`, `free`, `ifconfig`, `shutdown` and interactive `ssh` either hang, fail or print something nobody reads.',
+    bad: 'RUN top -b -n 1',
+    good: '# inspect the running container instead: docker exec -it <container> top',
+    differences: 'hadolint also lists `service`, `ps`, `kill` and `mount`; those have sound uses in a build (starting a database to load a schema, for one), so they are not reported.',
+  },
+  check({ model, report }) {
+    for (const { command, range } of allCommands(model)) {
+      if (POINTLESS.has(command.name)) report(range, `\`${command.name}\` makes no sense in a build step: there is no terminal or running system.`);
+    }
+  },
+});
+
+export const useraddNoLogInit: Rule = practiceRule({
+  id: 'useradd-high-uid',
+  title: 'useradd with a high UID and no -l',
+  defaultSeverity: 'warning',
+  hadolint: ['DL3046'],
+  docs: {
+    why: 'useradd records every user in /var/log/lastlog, a sparse file indexed by UID. Image layers do not keep files sparse, so a large UID can add hundreds of megabytes. `-l` (`--no-log-init`) skips the record.',
+    bad: 'RUN useradd -u 123456 app',
+    good: 'RUN useradd -l -u 123456 app',
+    differences: 'a UID counts as high above 65535; UIDs from an unresolved variable are not judged.',
+  },
+  check({ model, report }) {
+    for (const { command, range, script } of allCommands(model)) {
+      if (command.name !== 'useradd' || command.args.some((a) => a.value === '-l' || a.value === '--no-log-init' || /^-[a-z]*l[a-z]*$/i.test(a.value))) continue;
+      const at = command.args.findIndex((a) => a.value === '-u' || a.value === '--uid' || a.value.startsWith('--uid='));
+      const value = at < 0 ? null : command.args[at].value.startsWith('--uid=') ? command.args[at].value.slice(6) : command.args[at + 1]?.value;
+      if (!value || !/^\d+$/.test(value) || Number(value) <= 65535) continue;
+      const name = command.nameWord!;
+      const fix = script.source === 'exec' ? undefined : withFix('Add -l', [insertAt(script.rangeOf(name.end, name.end).end, ' -l')]);
+      report(range, 'useradd with a high UID fills /var/log/lastlog: add `-l` (`--no-log-init`).', fix);
+    }
+  },
+});
+
+export const COMMAND_RULES: Rule[] = [noSudo, cdInsteadOfWorkdir, wgetAndCurl, shellViaSymlink, pointlessCommand, useraddNoLogInit];

@@ -1,0 +1,185 @@
+/** Practices about images and file instructions: base image tags, ADD vs COPY, USER, COPY destinations. */
+import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
+import type { Rule } from '../../types';
+import { practiceRule, withFix } from './define';
+import { stageChain } from './scripts';
+
+/** The instructions of a kind, ONBUILD triggers included. */
+function instructionsOf(model: DockerfileModel, keyword: string): InstructionModel[] {
+  return model.instructions.flatMap((i) => (i.keyword === keyword ? [i] : i.trigger?.keyword === keyword ? [i.trigger] : []));
+}
+
+/** The stage's base image when it is an image (not scratch, not a stage) whose text is fully known. */
+function baseImage(stage: StageModel): StageModel['image'] {
+  if (stage.parentStage !== null || !stage.image || stage.image.hasVariables || stage.resolvedBase.includes('$')) return null;
+  if (stage.resolvedBase.toLowerCase() === 'scratch') return null;
+  return stage.image;
+}
+
+export const baseImageUntagged: Rule = practiceRule({
+  id: 'base-image-untagged',
+  title: 'Base image without a tag',
+  defaultSeverity: 'warning',
+  hadolint: ['DL3006'],
+  docs: {
+    why: 'A FROM without a tag or digest means `latest`: whatever the publisher pushed last. The image can change under you between two builds, with a new major version included.',
+    bad: 'FROM debian',
+    good: 'FROM debian:bookworm-slim',
+    differences: 'ARG defaults are resolved first: `ARG BASE=debian:12` then `FROM ${BASE}` is tagged; a base that depends on an ARG without a default is not judged.',
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      const image = baseImage(stage);
+      if (image && !image.tag && !image.digest) {
+        report(stage.baseRange ?? stage.from.range, `Tag the base image (e.g. \`${image.text}:<version>\`): without a tag it is \`latest\`, whatever was pushed last.`);
+      }
+    }
+  },
+});
+
+export const baseImageLatest: Rule = practiceRule({
+  id: 'base-image-latest',
+  title: 'Base image tagged latest',
+  defaultSeverity: 'warning',
+  hadolint: ['DL3007'],
+  docs: {
+    why: '`latest` moves with every release of the base image, so the same Dockerfile builds different images over time. Name a release tag (and, for full repeatability, a digest).',
+    bad: 'FROM node:latest',
+    good: 'FROM node:20-bookworm-slim',
+    differences: 'a digest pins the image whatever the tag says, so `image:latest@sha256:...` is not reported; ARG defaults are resolved first.',
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      const image = baseImage(stage);
+      if (image?.tag === 'latest' && !image.digest) {
+        report(stage.baseRange ?? stage.from.range, 'Pin a release tag instead of `latest`: it changes whenever the base image is released.');
+      }
+    }
+  },
+});
+
+const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|gz|bz2|xz|zst|lz|lzma|zip|7z)$/i;
+const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
+
+/** True when every variable in the text has a known value (so expanding it is meaningful). */
+function knownVariables(model: DockerfileModel, at: InstructionModel, text: string): boolean {
+  if (!text.includes('$')) return false;
+  return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].every((m) => model.resolveVariable(m[1], at).value !== null);
+}
+
+/** The sources and destination of a COPY or ADD as values (exec form decoded, quotes removed). */
+function sourcesAndDest(model: DockerfileModel, instruction: InstructionModel): { sources: string[]; dest: string } | null {
+  // Raw text: the model's values have escapes applied, which would eat `c:\dir`'s backslash.
+  const words = instruction.form === 'exec' ? instruction.execArgs ?? [] : instruction.args.map((a) => model.textAt(a.range));
+  if (words.length < 2) return null;
+  const values = words.map((w) => (knownVariables(model, instruction, w) ? model.expand(w, instruction) : w).replace(/^(["'])(.*)\1$/, '$2'));
+  return { sources: values.slice(0, -1), dest: values[values.length - 1] };
+}
+
+export const useCopy: Rule = practiceRule({
+  id: 'add-instead-of-copy',
+  title: 'ADD where COPY serves',
+  defaultSeverity: 'info',
+  hadolint: ['DL3020'],
+  docs: {
+    why: 'ADD does more than copy: it unpacks local archives and fetches URLs and Git repositories. For plain files and folders COPY says what happens, and a file that turns into an archive later will not be unpacked by surprise.',
+    bad: 'ADD requirements.txt /app/',
+    good: 'COPY requirements.txt /app/',
+    differences: 'ADD with a flag only ADD has (`--checksum`, `--keep-git-dir`, `--unpack`) or with a source whose variables are unknown is not reported; the default severity is info, as nothing breaks.',
+  },
+  check({ model, report }) {
+    for (const add of instructionsOf(model, 'ADD')) {
+      if (add.flags.some((f) => ADD_ONLY_FLAGS.has(f.name.toLowerCase()))) continue;
+      const parts = sourcesAndDest(model, add);
+      if (!parts) continue;
+      const special = parts.sources.some((s) => s.includes('$') || s.includes('://') || s.startsWith('git@') || ARCHIVE.test(s));
+      if (special) continue;
+      const copy = add.keywordText === add.keywordText.toLowerCase() ? 'copy' : 'COPY';
+      report(add.keywordRange, 'Use COPY for local files and folders: ADD also unpacks archives and fetches URLs.', withFix('Use COPY', [{ range: add.keywordRange, newText: copy }]));
+    }
+  },
+});
+
+/** The user name or id of a USER instruction, variables resolved. */
+function userOf(model: DockerfileModel, user: InstructionModel): string {
+  const text = user.args[0]?.value ?? '';
+  return (text.includes('$') ? model.expand(text, user) : text).split(':')[0];
+}
+
+export const lastUserRoot: Rule = practiceRule({
+  id: 'last-user-root',
+  title: 'The image runs as root',
+  defaultSeverity: 'warning',
+  hadolint: ['DL3002'],
+  docs: {
+    why: 'The last USER of the final stage is the user containers run as. Switching to root for setup is fine; leaving it there means every process in the container has root rights it rarely needs.',
+    bad: 'FROM debian:12\nUSER root\nRUN apt-get update\n',
+    good: 'FROM debian:12\nUSER root\nRUN apt-get update\nUSER app',
+    differences: 'like hadolint, only an explicit `USER root` (or 0) is reported, not an image that never sets USER; a base stage\'s USER carries into the stages built on it.',
+  },
+  check({ model, report }) {
+    const last = model.stages[model.stages.length - 1];
+    const users = last ? stageChain(model, last).flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'USER').reverse()) : instructionsOf(model, 'USER').reverse();
+    const user = users[0];
+    if (user && (userOf(model, user) === 'root' || userOf(model, user) === '0')) {
+      report(user.range, 'The image ends as root: switch to an unprivileged USER after the steps that need root.');
+    }
+  },
+});
+
+/** True for an absolute destination, Windows paths included. */
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:([\\/]|$)/.test(path) || path.startsWith('\\');
+}
+
+export const relativeCopyDest: Rule = practiceRule({
+  id: 'copy-relative-destination',
+  title: 'COPY to a relative destination without WORKDIR',
+  defaultSeverity: 'warning',
+  hadolint: ['DL3045'],
+  docs: {
+    why: 'A relative COPY destination is resolved against the working directory, which, without a WORKDIR in this Dockerfile, is whatever the base image chose (often `/`). Set WORKDIR first, or use an absolute path.',
+    bad: 'FROM node:20\nCOPY . .',
+    good: 'FROM node:20\nWORKDIR /app\nCOPY . .',
+    differences: 'a WORKDIR in a stage this one is built FROM (directly or through other stages) counts; destinations with unresolved variables are not judged.',
+  },
+  check({ model, report }) {
+    for (const copy of instructionsOf(model, 'COPY')) {
+      const parts = sourcesAndDest(model, copy);
+      if (!parts || parts.dest.includes('$') || isAbsolute(parts.dest)) continue;
+      const stage = copy.stageIndex >= 0 ? model.stages[copy.stageIndex] : undefined;
+      const before = (i: InstructionModel) => i.keyword === 'WORKDIR' || i.trigger?.keyword === 'WORKDIR';
+      const own = stage ? stage.instructions : model.instructions;
+      const copyAt = model.offsetAt((copy.parent ?? copy).range.start);
+      if (own.some((i) => before(i) && model.offsetAt(i.range.start) < copyAt)) continue;
+      if (stageChain(model, stage).slice(1).some((s) => s.instructions.some(before))) continue;
+      report(copy.range, `\`${parts.dest}\` is relative to the base image's working directory: set WORKDIR first or use an absolute path.`);
+    }
+  },
+});
+
+export const copyWholeStage: Rule = practiceRule({
+  id: 'copy-whole-stage',
+  title: 'COPY --from of a whole filesystem',
+  defaultSeverity: 'warning',
+  hadolint: ['DL3067'],
+  docs: {
+    why: '`COPY --from=build / /` copies everything from the other stage, its package manager, caches and build tools included, which defeats the point of a multi-stage build. Copy the artifacts you need.',
+    bad: 'COPY --from=build / /',
+    good: 'COPY --from=build /app/bin/server /usr/local/bin/server',
+    differences: 'a stage built FROM scratch is a deliberately assembled root filesystem, so copying all of it is not reported.',
+  },
+  check({ model, report }) {
+    for (const copy of instructionsOf(model, 'COPY')) {
+      const from = copy.flags.find((f) => f.name.toLowerCase() === 'from')?.value;
+      const parts = from ? sourcesAndDest(model, copy) : null;
+      if (!from || !parts || parts.sources.length !== 1 || parts.sources[0] !== '/' || parts.dest !== '/') continue;
+      const source = model.stageByRef(from);
+      const chain = stageChain(model, source);
+      if (source && chain[chain.length - 1].resolvedBase.toLowerCase() === 'scratch') continue;
+      report(copy.range, `This copies the whole filesystem of \`${from}\`: copy only the files the image needs.`);
+    }
+  },
+});
+
+export const IMAGE_RULES: Rule[] = [baseImageUntagged, baseImageLatest, useCopy, lastUserRoot, relativeCopyDest, copyWholeStage];
