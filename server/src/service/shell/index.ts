@@ -94,12 +94,46 @@ export function readShell(text: string, options: ShellOptions = {}): ShellScript
     pipedIn = pipe && command !== null;
     current = [];
   };
-  for (const token of tokens) {
+  for (const token of withoutCasePatterns(tokens)) {
     if (token.kind === 'operator') close(token.word.raw);
     else current.push(token);
   }
   close('');
   return { commands, hasPipe };
+}
+
+/**
+ * Drops the patterns of `case ... in a|b) ... ;; esac`: their `|` separates alternatives, it is
+ * not a pipe, and `)` closes the pattern, not a subshell.
+ */
+function withoutCasePatterns(tokens: Token[]): Token[] {
+  const kept: Token[] = [];
+  let depth = 0;
+  let inPattern = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const word = token.kind === 'word' ? token.word.raw : null;
+    if (inPattern) {
+      if (token.kind === 'operator' && token.word.raw === ')') inPattern = false;
+      else if (word === 'esac') {
+        inPattern = false;
+        depth--;
+      }
+      continue;
+    }
+    if (word === 'case') depth++;
+    else if (word === 'in' && depth > 0 && kept.some((t, j) => j >= kept.length - 3 && t.word.raw === 'case')) {
+      kept.push(token);
+      inPattern = true;
+      continue;
+    } else if (depth > 0 && token.kind === 'operator' && token.word.raw === ';;') {
+      kept.push(token);
+      inPattern = true;
+      continue;
+    } else if (word === 'esac' && depth > 0) depth--;
+    kept.push(token);
+  }
+  return kept;
 }
 
 function toCommand(tokens: Token[], pipedIn: boolean, pipesOut: boolean): ShellCommand | null {

@@ -12,10 +12,16 @@ export const noSudo: Rule = practiceRule({
     why: 'RUN already runs as the current USER; `sudo` adds a TTY- and PAM-dependent layer that behaves differently across images, may prompt for a password, and keeps a setuid binary in the image. Switch with `USER root` for the steps that need it (or use `gosu`/`su-exec` in an entrypoint).',
     bad: 'USER app\nRUN sudo apt-get update',
     good: 'USER root\nRUN apt-get update\nUSER app',
+    differences: '`sudo -u <user> ...` (or `-g`), which a root RUN uses to run one command as a less privileged user, is not reported.',
   },
   check({ model, report }) {
     for (const { command, range } of allCommands(model)) {
-      if (command.name === 'sudo' || command.wrappers.includes('sudo')) report(range, 'Avoid `sudo` in RUN: switch with USER for the steps that need root.');
+      const sudo = command.words.find((w) => w.value === 'sudo' || w.value.endsWith('/sudo'));
+      if (!sudo || !(command.name === 'sudo' || command.wrappers.includes('sudo'))) continue;
+      // `sudo -u app cmd` run as root drops privileges for one command: a sound idiom.
+      const next = command.words[command.words.indexOf(sudo) + 1]?.value ?? '';
+      if (/^(-u|-g|--user|--group)(=|$)/.test(next)) continue;
+      report(range, 'Avoid `sudo` in RUN: switch with USER for the steps that need root.');
     }
   },
 });

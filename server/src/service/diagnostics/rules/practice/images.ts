@@ -37,6 +37,9 @@ export const baseImageUntagged: Rule = practiceRule({
   },
 });
 
+// Rolling-release distributions publish little or nothing but `latest`.
+const ROLLING = new Set(['archlinux', 'archlinux/archlinux', 'kalilinux/kali-rolling', 'opensuse/tumbleweed', 'clearlinux', 'parrotsec/core', 'gentoo/stage3']);
+
 export const baseImageLatest: Rule = practiceRule({
   id: 'base-image-latest',
   title: 'Base image tagged latest',
@@ -46,12 +49,12 @@ export const baseImageLatest: Rule = practiceRule({
     why: '`latest` moves with every release of the base image, so the same Dockerfile builds different images over time. Name a release tag (and, for full repeatability, a digest).',
     bad: 'FROM node:latest',
     good: 'FROM node:20-bookworm-slim',
-    differences: 'a digest pins the image whatever the tag says, so `image:latest@sha256:...` is not reported; ARG defaults are resolved first.',
+    differences: 'a digest pins the image whatever the tag says, so `image:latest@sha256:...` is not reported; rolling-release distributions that publish only `latest` (archlinux, kalilinux/kali-rolling, opensuse/tumbleweed ...) are not reported; ARG defaults are resolved first.',
   },
   check({ model, report }) {
     for (const stage of model.stages) {
       const image = baseImage(stage);
-      if (image?.tag === 'latest' && !image.digest) {
+      if (image?.tag === 'latest' && !image.digest && !ROLLING.has(image.repository.replace(/^library\//, ''))) {
         report(stage.baseRange ?? stage.from.range, 'Pin a release tag instead of `latest`: it changes whenever the base image is released.');
       }
     }
@@ -167,7 +170,7 @@ export const copyWholeStage: Rule = practiceRule({
     why: '`COPY --from=build / /` copies everything from the other stage, its package manager, caches and build tools included, which defeats the point of a multi-stage build. Copy the artifacts you need.',
     bad: 'COPY --from=build / /',
     good: 'COPY --from=build /app/bin/server /usr/local/bin/server',
-    differences: 'a stage built FROM scratch is a deliberately assembled root filesystem, so copying all of it is not reported.',
+    differences: 'a stage built FROM scratch is a deliberately assembled root filesystem, and an image with a namespace (`--from=tonistiigi/xx`) is usually a bundle made to be copied whole, so neither is reported.',
   },
   check({ model, report }) {
     for (const copy of instructionsOf(model, 'COPY')) {
@@ -177,6 +180,8 @@ export const copyWholeStage: Rule = practiceRule({
       const source = model.stageByRef(from);
       const chain = stageChain(model, source);
       if (source && chain[chain.length - 1].resolvedBase.toLowerCase() === 'scratch') continue;
+      // An image with a namespace copied whole (`tonistiigi/xx`) is a purpose-built bundle.
+      if (!source && from.includes('/')) continue;
       report(copy.range, `This copies the whole filesystem of \`${from}\`: copy only the files the image needs.`);
     }
   },
