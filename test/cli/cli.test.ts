@@ -232,3 +232,15 @@ test('explain, rules, --help and --version', () => {
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   assert.deepEqual(cli(['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
 });
+
+test('- reads the Dockerfile from standard input, with the current folder config', () => {
+  write('stdin/.dockerfile-studio.json', JSON.stringify({ rules: { 'unknown-instruction': 'warning' } }));
+  const text = 'FROM alpine:3.20\nRUNN x\n';
+  const findings = toFindings('-', lint(buildModel(text), { severities: { 'unknown-instruction': 'warning' } }));
+  const result = spawnSync(process.execPath, [CLI, 'lint', '-', '-'], { cwd: join(tmp, 'stdin'), input: text, encoding: 'utf8' });
+  assert.deepEqual(
+    { status: result.status, stdout: result.stdout, stderr: result.stderr },
+    { status: exitFor(findings), stdout: formatText(findings), stderr: `${summary(findings, 1)}\n` },
+  );
+  assert.ok(findings.some((f) => f.rule === 'unknown-instruction' && f.severity === 'warning'));
+});

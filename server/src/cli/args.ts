@@ -23,7 +23,7 @@ export type Command =
 export const USAGE = `usage: dockerfile-studio <command> [options]
 
 commands:
-  lint [files or folders...]   report problems (default: the current folder)
+  lint [files or folders...]   report problems (default: the current folder; - reads stdin)
   explain <rule>               print a rule's documentation
   rules                        list every rule with its default severity
 

@@ -49,11 +49,14 @@ function isFile(path: string): boolean {
 /** A Dockerfile's text, or why it was skipped. I/O errors are thrown. */
 export type ReadResult = { text: string; skipped?: undefined } | { text?: undefined; skipped: string };
 
-/** Reads a Dockerfile as UTF-8 (without a byte order mark), skipping huge and binary files. */
+/** Reads a Dockerfile (`-`: standard input) as UTF-8 (without a byte order mark), skipping huge and binary files. */
 export function readDockerfile(path: string): ReadResult {
-  const size = statSync(path).size;
-  if (size > MAX_BYTES) return { skipped: `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is too large for a Dockerfile` };
-  const bytes = readFileSync(path);
+  // `-` is standard input (file descriptor 0), whose size is known only after reading.
+  const size = path === '-' ? 0 : statSync(path).size;
+  const tooLarge = (n: number) => ({ skipped: `skipped: ${(n / 1024 / 1024).toFixed(1)} MB is too large for a Dockerfile` });
+  if (size > MAX_BYTES) return tooLarge(size);
+  const bytes = readFileSync(path === '-' ? 0 : path);
+  if (bytes.length > MAX_BYTES) return tooLarge(bytes.length);
   // A NUL byte in the first 8 KB is what git and grep take as "binary" too.
   if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'skipped: binary file' };
   const text = bytes.toString('utf8');

@@ -3,7 +3,7 @@
  * run the same engine as the editor, print the findings and choose the exit status.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildModel } from '../service/model';
 import { lint } from '../service/diagnostics/engine';
 import { ALL_RULES } from '../service/diagnostics/rules';
@@ -35,6 +35,9 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
 
 class UsageError extends Error {}
+
+/** The target that means "read the Dockerfile from standard input". */
+const STDIN = '-';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const code = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? errorText(error);
@@ -102,14 +105,27 @@ function collect(run: LintRun, out: Output): Job[] {
   const configs = new Map<string, ProjectConfig | null>();
   const warned = new Set<string>();
   const configFor = (path: string): ProjectConfig | null => {
-    if (run.config !== null) return explicitConfig;
-    const dir = dirname(resolve(path));
-    if (!configs.has(dir)) configs.set(dir, findProjectConfig(resolve(path)));
-    return configs.get(dir) ?? null;
+    let config = explicitConfig;
+    if (run.config === null) {
+      const dir = dirname(resolve(path));
+      if (!configs.has(dir)) configs.set(dir, findProjectConfig(resolve(path)));
+      config = configs.get(dir) ?? null;
+    }
+    if (config && !warned.has(config.path)) {
+      warned.add(config.path);
+      for (const warning of config.warnings) out.stderr(`dockerfile-studio: ${config.path}: ${warning}\n`);
+    }
+    return config;
   };
   const seen = new Set<string>();
   const jobs: Job[] = [];
   for (const target of run.targets) {
+    if (target === STDIN) {
+      // Editors and hooks pipe a buffer in; the current folder stands in for its location.
+      if (!seen.has(STDIN)) jobs.push({ path: STDIN, config: configFor(join(process.cwd(), 'Dockerfile')) });
+      seen.add(STDIN);
+      continue;
+    }
     let isFolder: boolean;
     try {
       isFolder = statSync(target).isDirectory();
@@ -127,10 +143,6 @@ function collect(run: LintRun, out: Output): Job[] {
       if (seen.has(absolute)) continue;
       seen.add(absolute);
       const config = configFor(path);
-      if (config && !warned.has(config.path)) {
-        warned.add(config.path);
-        for (const warning of config.warnings) out.stderr(`dockerfile-studio: ${config.path}: ${warning}\n`);
-      }
       if (config && ignored(config, absolute)) {
         if (!isFolder) out.stderr(`${path}: skipped: ignored by ${config.path}\n`);
         continue;
