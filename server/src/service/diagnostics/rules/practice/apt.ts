@@ -47,6 +47,8 @@ export const aptGetYes: Rule = practiceRule({
   check({ model, report }) {
     for (const invocation of invocations(model)) {
       if (!aptInstalls(invocation) || answersYes(invocation)) continue;
+      // A simulation never prompts.
+      if (hasOption(invocation, ['--simulate', '--just-print', '--dry-run', '--recon', '--no-act'], 's')) continue;
       const { at } = invocation;
       const fix = at.script.source === 'exec' ? undefined : withFix('Add -y', [insertAt(at.script.rangeOf(invocation.anchor.end, invocation.anchor.end).end, ' -y')]);
       report(at.range, `\`${invocation.manager} ${invocation.subcommand}\` without \`-y\` stops at a prompt the build cannot answer.`, fix);

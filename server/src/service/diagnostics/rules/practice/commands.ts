@@ -19,8 +19,9 @@ export const noSudo: Rule = practiceRule({
       const sudo = command.words.find((w) => w.value === 'sudo' || w.value.endsWith('/sudo'));
       if (!sudo || !(command.name === 'sudo' || command.wrappers.includes('sudo'))) continue;
       // `sudo -u app cmd` run as root drops privileges for one command: a sound idiom.
-      const next = command.words[command.words.indexOf(sudo) + 1]?.value ?? '';
-      if (/^(-u|-g|--user|--group)(=|$)/.test(next)) continue;
+      const after = command.words.slice(command.words.indexOf(sudo) + 1);
+      const options = after.slice(0, Math.max(0, after.findIndex((w) => !w.value.startsWith('-')) + 1));
+      if (options.some((w) => /^(-[A-Za-z]*[ug]|--user|--group)(=|$)/.test(w.value))) continue;
       report(range, 'Avoid `sudo` in RUN: switch with USER for the steps that need root.');
     }
   },

@@ -10,8 +10,9 @@ function instructionsOf(model: DockerfileModel, keyword: string): InstructionMod
 }
 
 /** The stage's base image when it is an image (not scratch, not a stage) whose text is fully known. */
-function baseImage(stage: StageModel): StageModel['image'] {
+function baseImage(model: DockerfileModel, stage: StageModel): StageModel['image'] {
   if (stage.parentStage !== null || !stage.image || stage.image.hasVariables || stage.resolvedBase.includes('$')) return null;
+  if (stage.baseText.includes('$') && !knownVariables(model, stage.from, stage.baseText)) return null;
   if (stage.resolvedBase.toLowerCase() === 'scratch') return null;
   return stage.image;
 }
@@ -29,7 +30,7 @@ export const baseImageUntagged: Rule = practiceRule({
   },
   check({ model, report }) {
     for (const stage of model.stages) {
-      const image = baseImage(stage);
+      const image = baseImage(model, stage);
       if (image && !image.tag && !image.digest) {
         report(stage.baseRange ?? stage.from.range, `Tag the base image (e.g. \`${image.text}:<version>\`): without a tag it is \`latest\`, whatever was pushed last.`);
       }
@@ -53,7 +54,7 @@ export const baseImageLatest: Rule = practiceRule({
   },
   check({ model, report }) {
     for (const stage of model.stages) {
-      const image = baseImage(stage);
+      const image = baseImage(model, stage);
       if (image?.tag === 'latest' && !image.digest && !ROLLING.has(image.repository.replace(/^library\//, ''))) {
         report(stage.baseRange ?? stage.from.range, 'Pin a release tag instead of `latest`: it changes whenever the base image is released.');
       }
