@@ -5,6 +5,7 @@ import { buildModel } from '../../server/src/service/model';
 import { codeActions, type RuleLookup } from '../../server/src/service/codeActions';
 import type { Rule } from '../../server/src/service/diagnostics/types';
 import { readSuppressions } from '../../server/src/service/diagnostics/suppression';
+import { lint } from '../../server/src/service/diagnostics/engine';
 import { actionEdits, applyEdits } from './helpers-edits';
 
 const URI = 'file:///w/Dockerfile';
@@ -244,4 +245,38 @@ test('round trip: the engine reads the inserted comments as silencing the rule',
     assert.equal(readSuppressions(here).silencedAt(plain, hereLast.range.start.line), true, text);
     assert.equal(readSuppressions(buildModel(applyEdits(text, actionEdits(actions[1], URI)))).silencedInFile(plain), true, text);
   }
+});
+
+test('with the real registry: each ignore action silences its diagnostic when the document is linted again', () => {
+  const text = [
+    '# syntax=docker/dockerfile:1',
+    'FROM alpine AS Build',
+    'ENV a b',
+    'RUNN echo hi',
+    'ONBUILD RUN apt-get install curl',
+    'RUN apt-get update && apt-get install -y curl | tee /log',
+    'MAINTAINER me',
+    'CMD echo hi',
+    '',
+  ].join('\n');
+  const diagnostics = lint(buildModel(text));
+  assert.ok(diagnostics.length >= 5, `expected several findings, got ${diagnostics.map((d) => d.code).join(' ')}`);
+  const problems: string[] = [];
+  for (const diagnostic of diagnostics) {
+    const key = (d: Diagnostic) => `${d.code}@${d.range.start.line}:${d.range.start.character}`;
+    for (const action of codeActions(buildModel(text), [diagnostic], diagnostic.range, URI)) {
+      const after = applyEdits(text, actionEdits(action, URI));
+      const relinted = lint(buildModel(after));
+      const ignoreHere = action.title.endsWith(' here');
+      const ignoreFile = action.title.endsWith(' in this file');
+      if (ignoreFile && relinted.some((d) => d.code === diagnostic.code)) problems.push(`${action.title}: ${diagnostic.code} still reported`);
+      // The inserted comment shifts the instruction one line down.
+      const moved = { ...diagnostic, range: { start: { ...diagnostic.range.start, line: diagnostic.range.start.line + 1 }, end: diagnostic.range.end } };
+      if (ignoreHere && relinted.some((d) => key(d) === key(moved))) problems.push(`${action.title}: ${key(diagnostic)} still reported`);
+      if (!ignoreHere && !ignoreFile && relinted.some((d) => key(d) === key(diagnostic) && d.message === diagnostic.message)) {
+        problems.push(`fix "${action.title}" left ${key(diagnostic)}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
 });
