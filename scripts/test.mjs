@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The unit test command: bundle dist/, type-check, lint, transpile the TypeScript tests to
-// out/js and run them with node:test. Arguments pick test folders (default: every folder that
+// out/run-<pid> (one folder per run, so parallel runs do not trample each other) and run them
+// with node:test. Arguments pick test folders (default: every folder that
 // needs no system component); `--quick` skips the type-check and lint.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
@@ -47,13 +48,14 @@ if (!quick) {
   run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
 }
 
-rmSync('out/js', { recursive: true, force: true });
+const outdir = `out/run-${process.pid}`;
+process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
 const sources = ['client/src', 'server/src', 'test'].flatMap((dir) =>
   walk(dir, (p) => p.endsWith('.ts') && !p.endsWith('.d.ts')),
 );
 await esbuild.build({
   entryPoints: sources,
-  outdir: 'out/js',
+  outdir,
   outbase: '.',
   platform: 'node',
   target: 'node20',
@@ -63,7 +65,7 @@ await esbuild.build({
 });
 
 const testFiles = selected
-  .flatMap((folder) => walk(join('out/js', folder), (p) => p.endsWith('.test.js')))
+  .flatMap((folder) => walk(join(outdir, folder), (p) => p.endsWith('.test.js')))
   .map((p) => relative(root, p))
   .sort();
 if (testFiles.length === 0) {

@@ -20,7 +20,7 @@ export function withCursor(marked: string): { text: string; position: Position }
   return { text, position: { line, character } };
 }
 
-/** The source folder of the tests (they run transpiled from out/js/test). */
+/** The source folder of the tests (they run transpiled from out/run-<pid>/test). */
 export const TEST_ROOT = join(__dirname, '..', '..', '..', '..', 'test');
 
 /** Compares with test/<folder>/golden/<name>, or writes it when UPDATE_GOLDEN=1. */
