@@ -5,26 +5,49 @@
  * per-document settings the server pulls.
  */
 
+import type { RuleSeverity } from './service/diagnostics/types';
+
 /** Everything the server reads per document, under the `dockerfileStudio` section. */
 export interface StudioSettings {
   hover: {
     /** Show the long sections (cache, pitfalls, example) or only the summary and syntax. */
     details: boolean;
   };
+  diagnostics: {
+    /** Lint open Dockerfiles and publish the findings. */
+    enabled: boolean;
+    /** Severity per rule id (`off` turns a rule off); these win over the project config file. */
+    severities: Record<string, RuleSeverity>;
+  };
 }
+
+const RULE_SEVERITIES: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 /** Defaults; the server fills any missing or malformed value from here. */
 export const DEFAULT_SETTINGS: StudioSettings = {
   hover: { details: true },
+  diagnostics: { enabled: true, severities: {} },
 };
 
 /** Reads whatever the client sent into a complete settings object, never throwing. */
 export function normalizeSettings(raw: unknown): StudioSettings {
   const section = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const hover = (typeof section.hover === 'object' && section.hover !== null ? section.hover : {}) as Record<string, unknown>;
+  const diagnostics = (typeof section.diagnostics === 'object' && section.diagnostics !== null ? section.diagnostics : {}) as Record<string, unknown>;
+  const severities: Record<string, RuleSeverity> = {};
+  if (typeof diagnostics.severities === 'object' && diagnostics.severities !== null) {
+    // An unknown severity string is dropped (the rule keeps its default), never thrown.
+    for (const [id, value] of Object.entries(diagnostics.severities as Record<string, unknown>)) {
+      if (typeof value === 'string' && RULE_SEVERITIES.includes(value)) severities[id] = value as RuleSeverity;
+    }
+  }
   return {
     hover: {
       details: typeof hover.details === 'boolean' ? hover.details : DEFAULT_SETTINGS.hover.details,
+    },
+    diagnostics: {
+      enabled: typeof diagnostics.enabled === 'boolean' ? diagnostics.enabled : DEFAULT_SETTINGS.diagnostics.enabled,
+      severities,
     },
   };
 }

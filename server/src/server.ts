@@ -16,12 +16,36 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from './documents';
 import { doHover } from './service/hover';
 import { codeActions } from './service/codeActions';
-import type { CodeAction as LspCodeAction } from 'vscode-languageserver/node';
+import type { CodeAction as LspCodeAction, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { DEFAULT_SETTINGS, normalizeSettings, type StudioSettings } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const models = new ModelCache();
 let hoverFormat: 'markdown' | 'plaintext' = 'markdown';
+let canPullSettings = false;
+// Settings per document, pulled once and dropped when the configuration changes.
+const settingsCache = new Map<string, Promise<StudioSettings>>();
+
+function settingsFor(uri: string): Promise<StudioSettings> {
+  if (!canPullSettings) return Promise.resolve(DEFAULT_SETTINGS);
+  let settings = settingsCache.get(uri);
+  if (!settings) {
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'dockerfileStudio' }).then(normalizeSettings, () => DEFAULT_SETTINGS);
+    settingsCache.set(uri, settings);
+  }
+  return settings;
+}
+
+const diagnostics = new DiagnosticsPublisher({
+  document: (uri) => documents.get(uri),
+  model: (document) => models.get(document),
+  settings: settingsFor,
+  // The protocol package pins an older vscode-languageserver-types; our messages are plain strings.
+  send: (uri, version, list) => void connection.sendDiagnostics({ uri, version, diagnostics: list as LspDiagnostic[] }),
+  log: (message) => connection.console.error(message),
+});
 
 /** Runs a handler; an exception is logged and answered with `fallback`, a cancelled request too. */
 function guard<T>(name: string, token: CancellationToken | undefined, fallback: T, handler: () => T): T {
@@ -38,6 +62,7 @@ function guard<T>(name: string, token: CancellationToken | undefined, fallback: 
 connection.onInitialize((params): InitializeResult => {
   const formats = params.capabilities.textDocument?.hover?.contentFormat;
   hoverFormat = formats && formats.length > 0 && !formats.includes(MarkupKind.Markdown) ? 'plaintext' : 'markdown';
+  canPullSettings = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -66,13 +91,26 @@ connection.onCodeAction((params, token) =>
   }),
 );
 
-// Parse as soon as a version arrives so the first request after an edit finds the model ready.
-documents.onDidOpen((event) => guard('open', undefined, undefined, () => void models.get(event.document)));
-documents.onDidChangeContent((event) => guard('change', undefined, undefined, () => void models.get(event.document)));
+// Opening publishes at once; edits are linted after a few quiet milliseconds (hover and
+// completion never wait for it). Parsing happens lazily on the first request for a version.
+documents.onDidOpen((event) => guard('open', undefined, undefined, () => diagnostics.publishNow(event.document.uri)));
+documents.onDidChangeContent((event) => guard('change', undefined, undefined, () => diagnostics.schedule(event.document.uri)));
+documents.onDidSave((event) => guard('save', undefined, undefined, () => diagnostics.refresh(event.document.uri)));
 documents.onDidClose((event) => {
   models.delete(event.document.uri);
+  diagnostics.close(event.document.uri);
+  settingsCache.delete(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
+connection.onDidChangeConfiguration(() =>
+  guard('configuration', undefined, undefined, () => {
+    settingsCache.clear();
+    for (const document of documents.all()) {
+      diagnostics.refresh(document.uri);
+      diagnostics.publishNow(document.uri);
+    }
+  }),
+);
 
 documents.listen(connection);
 connection.listen();

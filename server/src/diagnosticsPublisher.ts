@@ -1,0 +1,135 @@
+/**
+ * Diagnostics wiring: when to lint and with what. Bursts of edits are coalesced with a short
+ * per-document timer; opening a document publishes at once; results for a stale version are
+ * dropped. Settings come from `workspace/configuration` (cached per document until the
+ * configuration changes), the project config and the build context's .dockerignore are read
+ * from disk here, never in the pure service.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findProjectConfig } from './config';
+import { lint } from './service/diagnostics/engine';
+import type { RuleSeverity } from './service/diagnostics/types';
+import type { DockerfileModel } from './service/model';
+import type { StudioSettings } from './protocol';
+
+/** How long a document must be quiet before it is linted; short, so typing feels immediate. */
+export const DEBOUNCE_MS = 5;
+
+/** What the publisher needs from the server. */
+export interface PublisherHost {
+  /** The document's current state, or undefined once closed. */
+  document(uri: string): TextDocument | undefined;
+  model(document: TextDocument): DockerfileModel;
+  settings(uri: string): Promise<StudioSettings>;
+  send(uri: string, version: number, diagnostics: Diagnostic[]): void;
+  log(message: string): void;
+}
+
+interface FileContext {
+  severities: Record<string, RuleSeverity>;
+  dockerignore: string | null;
+}
+
+/** Schedules, computes and publishes diagnostics per document. */
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly files = new Map<string, FileContext>();
+  // The version last linted per document: opening fires both "open" and "change" for one version.
+  private readonly linted = new Map<string, number>();
+
+  constructor(private readonly host: PublisherHost) {}
+
+  /** Lints after a short quiet period, replacing any pending run for the document. */
+  schedule(uri: string): void {
+    if (this.linted.get(uri) === this.host.document(uri)?.version) return;
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.set(uri, setTimeout(() => void this.publish(uri), DEBOUNCE_MS));
+  }
+
+  /** Lints now (document opened, settings changed). */
+  publishNow(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri);
+    void this.publish(uri);
+  }
+
+  /** Forgets the document's disk context (after a save or a configuration change). */
+  refresh(uri: string): void {
+    this.files.delete(uri);
+    this.linted.delete(uri);
+  }
+
+  /** Stops pending work and clears the document's diagnostics. */
+  close(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri);
+    this.files.delete(uri);
+    this.linted.delete(uri);
+  }
+
+  private async publish(uri: string): Promise<void> {
+    this.timers.delete(uri);
+    try {
+      const before = this.host.document(uri);
+      if (!before) return;
+      this.linted.set(uri, before.version);
+      const settings = await this.host.settings(uri);
+      const document = this.host.document(uri);
+      if (!document || document.version !== before.version) return;
+      if (!settings.diagnostics.enabled) {
+        this.host.send(uri, document.version, []);
+        return;
+      }
+      const context = this.fileContext(uri);
+      const diagnostics = lint(this.host.model(document), {
+        severities: { ...context.severities, ...settings.diagnostics.severities },
+        dockerignore: context.dockerignore,
+      });
+      this.host.send(uri, document.version, diagnostics);
+    } catch (error) {
+      this.host.log(`diagnostics failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  private fileContext(uri: string): FileContext {
+    let context = this.files.get(uri);
+    if (!context) {
+      context = readFileContext(uri, (message) => this.host.log(message));
+      this.files.set(uri, context);
+    }
+    return context;
+  }
+}
+
+/** Reads the project config's severities and the build context's .dockerignore for a file URI. */
+export function readFileContext(uri: string, log: (message: string) => void): FileContext {
+  if (!uri.startsWith('file:')) return { severities: {}, dockerignore: null };
+  const path = fileURLToPath(uri);
+  let severities: Record<string, RuleSeverity> = {};
+  try {
+    severities = findProjectConfig(path)?.rules ?? {};
+  } catch (error) {
+    log(error instanceof Error ? error.message : String(error));
+  }
+  return { severities, dockerignore: readDockerignore(path) };
+}
+
+/** `<Dockerfile>.dockerignore` next to the file first, then `.dockerignore` in its folder. */
+export function readDockerignore(dockerfilePath: string): string | null {
+  const folder = dirname(dockerfilePath);
+  for (const candidate of [join(folder, `${basename(dockerfilePath)}.dockerignore`), join(folder, '.dockerignore')]) {
+    try {
+      return readFileSync(candidate, 'utf8');
+    } catch {
+      // Not there: try the next one.
+    }
+  }
+  return null;
+}
