@@ -140,12 +140,22 @@ describe('Dockerfile Studio in a real VS Code', { concurrency: false }, () => {
     // Point at the middle of the word, measured on the rendered line (tokens may or may not be
     // split into spans, depending on the grammar). A hover asked before the language server is
     // up stays empty: move away and hover again.
+    await line.waitFor({ timeout: 30_000 });
+    let lastError;
     await waitFor(async () => {
-      const { x, y } = await wordCenter(line, 0, 4);
-      await page.mouse.move(5, 5);
-      await page.mouse.move(x, y);
-      return want.waitFor({ timeout: 3_000 }).then(() => true, () => false);
-    }, { timeoutMs: 60_000, everyMs: 200, what: 'the FROM hover with its summary' });
+      try {
+        const { x, y } = await wordCenter(line, 0, 4);
+        await page.mouse.move(5, 5);
+        await page.mouse.move(x, y);
+        await want.waitFor({ timeout: 3_000 });
+        return true;
+      } catch (error) {
+        lastError = error;
+        return false;
+      }
+    }, { timeoutMs: 60_000, everyMs: 200, what: 'the FROM hover with its summary' }).catch((error) => {
+      throw new Error(`${error.message}; last attempt: ${lastError?.message}`);
+    });
     const text = rendered(await want.innerText());
     assert.ok(text.startsWith('FROM'), `the hover starts with its title FROM: ${text.slice(0, 200)}`);
     assert.ok(text.includes(summary), `the hover reads the summary "${summary}"`);
@@ -199,7 +209,9 @@ describe('Dockerfile Studio in a real VS Code', { concurrency: false }, () => {
     await screenshot('problems');
     assert.equal(squiggles, 1, 'one error squiggle: under the broken line (the rest of the sample is valid)');
     assert.ok(await entry.isVisible(), 'the Problems panel has an entry naming FROMM');
-    assert.ok((await entry.innerText()).includes(`Ln ${line}`), `the entry points at line ${line}`);
+    const entryText = (await entry.innerText()).replace(/\s+/g, ' ');
+    assert.ok(/dockerfile-studio\W+unknown-instruction/.test(entryText), `the entry is our unknown-instruction finding: ${entryText}`);
+    assert.ok(entryText.includes(`[Ln ${line}, Col 1]`), `the entry points at line ${line}, column 1: ${entryText}`);
   });
 
   step('the command palette lists the extension\'s commands', {}, async () => {
