@@ -11,9 +11,12 @@ const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 /** POSIX special parameters: never set in a Dockerfile, so they expand to nothing. */
 const SPECIAL_PARAMS = '@*#?-$!';
+const MAX_NESTING = 100;
 
 /** Expands one word: variables replaced, quotes and escapes removed. */
-export function expandWord(text: string, escapeChar: string, lookup: VariableLookup): string {
+export function expandWord(text: string, escapeChar: string, lookup: VariableLookup, depth = 0): string {
+  // Nesting deeper than any real Dockerfile is left as written rather than risk the stack.
+  if (depth > MAX_NESTING) return text;
   let out = '';
   let inDouble = false;
   for (let i = 0; i < text.length; i++) {
@@ -45,7 +48,7 @@ export function expandWord(text: string, escapeChar: string, lookup: VariableLoo
       continue;
     }
     if (c === '$') {
-      const consumed = expandVariableAt(text, i, escapeChar, lookup);
+      const consumed = expandVariableAt(text, i, escapeChar, lookup, depth);
       if (consumed) {
         out += consumed.value;
         i = consumed.end - 1;
@@ -63,6 +66,7 @@ function expandVariableAt(
   start: number,
   escapeChar: string,
   lookup: VariableLookup,
+  depth: number,
 ): { value: string; end: number } | null {
   const next = text[start + 1];
   if (next === undefined) return null;
@@ -74,7 +78,7 @@ function expandVariableAt(
   const close = closingBrace(text, start + 2, escapeChar);
   if (close < 0) return null;
   const inner = text.slice(start + 2, close);
-  return { value: applyModifier(inner, escapeChar, lookup), end: close + 1 };
+  return { value: applyModifier(inner, escapeChar, lookup, depth + 1), end: close + 1 };
 }
 
 /**
@@ -100,29 +104,32 @@ function nameEnd(text: string, from: number): number {
  * lexer, only escapes, quotes and nested `${...}` hide a `}`; a bare `{` does not nest.
  */
 function closingBrace(text: string, from: number, escapeChar: string): number {
+  let depth = 0;
   for (let i = from; i < text.length; i++) {
     const c = text[i];
-    if (c === '}') return i;
-    if (c === escapeChar) i++;
+    if (c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (c === escapeChar) i++;
     else if (c === "'") {
       i = text.indexOf("'", i + 1);
       if (i < 0) return -1;
     } else if (c === '$' && text[i + 1] === '{') {
-      i = closingBrace(text, i + 2, escapeChar);
-      if (i < 0) return -1;
+      depth++;
+      i++;
     }
   }
   return -1;
 }
 
 /** Evaluates the inside of `${...}`: a name and an optional modifier. */
-function applyModifier(inner: string, escapeChar: string, lookup: VariableLookup): string {
+function applyModifier(inner: string, escapeChar: string, lookup: VariableLookup, depth: number): string {
   const end = nameEnd(inner, 0);
   const name = inner.slice(0, end);
   const value = lookup(name);
   const rest = inner.slice(end);
   if (rest === '') return value ?? '';
-  const word = (from: number) => expandWord(rest.slice(from), escapeChar, lookup);
+  const word = (from: number) => expandWord(rest.slice(from), escapeChar, lookup, depth);
   const isSet = value !== undefined;
   const isNonEmpty = isSet && value !== '';
   if (rest.startsWith(':-')) return isNonEmpty ? value : word(2);
@@ -139,8 +146,8 @@ function applyModifier(inner: string, escapeChar: string, lookup: VariableLookup
     const all = rest.startsWith('//');
     const body = rest.slice(all ? 2 : 1);
     const slash = body.indexOf('/');
-    const pattern = expandWord(slash < 0 ? body : body.slice(0, slash), escapeChar, lookup);
-    const replacement = slash < 0 ? '' : expandWord(body.slice(slash + 1), escapeChar, lookup);
+    const pattern = expandWord(slash < 0 ? body : body.slice(0, slash), escapeChar, lookup, depth);
+    const replacement = slash < 0 ? '' : expandWord(body.slice(slash + 1), escapeChar, lookup, depth);
     return replacePattern(current, pattern, replacement, all);
   }
   return current;
