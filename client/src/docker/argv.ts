@@ -61,7 +61,8 @@ export function buildInvocation(options: BuildOptions, mode: BuildMode, engine: 
     args.push('build', '--progress=plain');
   } else {
     env.DOCKER_BUILDKIT = '0';
-    args.push('build');
+    // Without it a failed step's container stays behind.
+    args.push('build', '--force-rm');
   }
   args.push('--file', options.dockerfile, '--tag', options.tag);
   if (options.target) args.push('--target', options.target);
@@ -84,6 +85,8 @@ export interface RunOptions {
   interactive: boolean;
   /** Label value that ties the container to its Dockerfile. */
   dockerfile: string;
+  /** Run an init process as PID 1 (`--init`), so a stop signal reaches apps that ignore it as PID 1. */
+  init: boolean;
   /** Extra `docker run` flags from settings, one argv item each. */
   extraFlags: string[];
   /** Arguments after the image (the container's command), usually empty. */
@@ -97,6 +100,7 @@ export const DOCKERFILE_LABEL = 'dockerfile-studio.dockerfile';
 export function runInvocation(options: RunOptions, engine: EngineOptions): Invocation {
   const base = global(engine);
   const args = [...base.args, 'run', '--rm', '--name', options.containerName, '--label', `${DOCKERFILE_LABEL}=${options.dockerfile}`];
+  if (options.init) args.push('--init');
   if (options.interactive) args.push('--interactive', '--tty');
   for (const [address, hostPort, containerPort] of options.ports) args.push('--publish', `${address}:${hostPort}:${containerPort}`);
   if (options.envFile) args.push('--env-file', options.envFile);

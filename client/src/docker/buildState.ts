@@ -29,11 +29,13 @@ export interface BuildState {
   failedStep: string | null;
   errorLocation: { file: string; line: number } | null;
   imageId: string | null;
+  /** The legacy builder's step container running now, if any. */
+  container: string | null;
 }
 
 /** A fresh, empty state. */
 export function newBuildState(): BuildState {
-  return { steps: new Map(), error: null, failedStep: null, errorLocation: null, imageId: null };
+  return { steps: new Map(), error: null, failedStep: null, errorLocation: null, imageId: null, container: null };
 }
 
 /** Applies one event to the state (in place) and returns it. */
@@ -85,6 +87,9 @@ export function applyEvent(state: BuildState, event: BuildEvent): BuildState {
       break;
     case 'image':
       state.imageId = event.id;
+      break;
+    case 'container':
+      state.container = event.id;
       break;
     case 'output':
       break;

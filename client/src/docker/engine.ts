@@ -97,8 +97,10 @@ export function startBuild(docker: Docker, options: BuildOptions, mode: BuildMod
   };
   process.onStdout(feed);
   process.onStderr(feed);
-  const result = process.exit.then((exit) => {
+  const result = process.exit.then(async (exit) => {
     handle(parser.end());
+    // The legacy builder's daemon stops a step's container only after its stop timeout; remove it now.
+    if (cancelled && state.container) await removeContainer(docker, state.container);
     const durationMs = Date.now() - began;
     const exitCode = exit.code;
     const failure = exit.errorCode || exitCode !== 0 ? classifyFailure(allOutput, docker.path, exit.errorCode) : null;
@@ -129,8 +131,8 @@ export async function removeContainer(docker: Docker, name: string): Promise<voi
 }
 
 /** Stops a container gracefully; `--rm` removes it. Returns false when it was not running. */
-export async function stopContainer(docker: Docker, name: string): Promise<boolean> {
-  const invocation = stopContainerInvocation(name, docker.engine);
+export async function stopContainer(docker: Docker, name: string, timeoutSeconds = 10): Promise<boolean> {
+  const invocation = stopContainerInvocation(name, docker.engine, timeoutSeconds);
   const result = await collect(docker.runner, { command: docker.path, args: invocation.args, env: invocation.env });
   return result.code === 0;
 }
@@ -151,7 +153,7 @@ export async function runContainer(docker: Docker, options: RunOptions, output: 
   return {
     process,
     async stop() {
-      await stopContainer(docker, options.containerName);
+      await stopContainer(docker, options.containerName, 5);
       await removeContainer(docker, options.containerName);
       process.kill();
       await process.exit;

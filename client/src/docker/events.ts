@@ -36,6 +36,8 @@ export type BuildEvent =
   /** The `Dockerfile:9` line BuildKit prints above its error excerpt. */
   | { type: 'errorLocation'; file: string; line: number }
   | { type: 'image'; id: string }
+  /** A container the legacy builder runs a step in (removed by us if the build is cancelled). */
+  | { type: 'container'; id: string }
   /** Text that belongs to no step (warnings, the legacy builder's chatter, the error summary). */
   | { type: 'output'; text: string };
 

@@ -6,7 +6,6 @@
 import { type BuildEvent, LineSplitter, type ProgressParser, type StepInfo, stripAnsi } from './events';
 
 const CHATTER = [
-  /^ ---> Running in [0-9a-f]+$/,
   /^ ---> Removed intermediate container/,
   /^Removing intermediate container/,
   /^ ---> \[Warning\]/,
@@ -43,6 +42,11 @@ export function createLegacyParser(): ProgressParser {
     }
     if (text === ' ---> Using cache') {
       if (current) out.push({ type: 'cached', id: current });
+      return;
+    }
+    const container = /^ ---> Running in ([0-9a-f]+)$/.exec(text);
+    if (container) {
+      out.push({ type: 'container', id: container[1] });
       return;
     }
     if (CHATTER.some((pattern) => pattern.test(text))) return;

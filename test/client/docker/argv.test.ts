@@ -34,7 +34,7 @@ test('build: the minimal invocation of each mode', () => {
     env: { DOCKER_BUILDKIT: '1' },
   });
   assert.deepEqual(buildInvocation(BASE, 'legacy', NO_ENGINE), {
-    args: ['build', '--file', '/w/Dockerfile', '--tag', 'w:latest', '--', '/w'],
+    args: ['build', '--force-rm', '--file', '/w/Dockerfile', '--tag', 'w:latest', '--', '/w'],
     env: { DOCKER_BUILDKIT: '0' },
   });
 });
@@ -65,11 +65,11 @@ test('build: every option, with hostile values kept as single argv items', () =>
 
 test('run, stop and remove', () => {
   const run = runInvocation(
-    { image: 'sha256:abc', containerName: 'w-studio', ports: [['127.0.0.1', 18080, '8080'], ['127.0.0.1', 5353, '53/udp']], envFile: `/w/${HOSTILE}.env`, interactive: true, dockerfile: '/w/Dockerfile', extraFlags: ['--memory=256m'], command: ['sh', '-c', HOSTILE] },
+    { image: 'sha256:abc', containerName: 'w-studio', ports: [['127.0.0.1', 18080, '8080'], ['127.0.0.1', 5353, '53/udp']], envFile: `/w/${HOSTILE}.env`, interactive: true, init: true, dockerfile: '/w/Dockerfile', extraFlags: ['--memory=256m'], command: ['sh', '-c', HOSTILE] },
     { dockerContext: 'c', dockerHost: null },
   );
   assert.deepEqual(run.args, [
-    '--context', 'c', 'run', '--rm', '--name', 'w-studio', '--label', 'dockerfile-studio.dockerfile=/w/Dockerfile', '--interactive', '--tty',
+    '--context', 'c', 'run', '--rm', '--name', 'w-studio', '--label', 'dockerfile-studio.dockerfile=/w/Dockerfile', '--init', '--interactive', '--tty',
     '--publish', '127.0.0.1:18080:8080', '--publish', '127.0.0.1:5353:53/udp', '--env-file', `/w/${HOSTILE}.env`, '--memory=256m', '--', 'sha256:abc', 'sh', '-c', HOSTILE,
   ]);
   assert.deepEqual(stopContainerInvocation('w-studio', NO_ENGINE, 3).args, ['stop', '--time', '3', '--', 'w-studio']);
