@@ -25,15 +25,20 @@ function fromScratch(model: DockerfileModel, stage: StageModel): boolean {
   return false;
 }
 
-/** Names defined before the instruction in its stage chain or globally, for suggestions. */
-function visibleNames(model: DockerfileModel, at: InstructionModel): string[] {
-  const chain = new Set<number>([-1]);
-  for (let index: number | null = at.stageIndex; index !== null && index >= 0 && !chain.has(index); index = model.stages[index].parentStage) {
-    chain.add(index);
+/** Names defined before the instruction in its stage chain or globally; `byStage` caches the chains. */
+function visibleNames(model: DockerfileModel, at: InstructionModel, byStage: Map<number, { name: string; line: number }[]>): string[] {
+  let defs = byStage.get(at.stageIndex);
+  if (!defs) {
+    const chain = new Set<number>([-1]);
+    for (let index: number | null = at.stageIndex; index !== null && index >= 0 && !chain.has(index); index = model.stages[index].parentStage) {
+      chain.add(index);
+    }
+    defs = model.definitions
+      .filter((d) => chain.has(d.stageIndex) && d.instruction !== null)
+      .map((d) => ({ name: d.name, line: d.instruction!.range.start.line }));
+    byStage.set(at.stageIndex, defs);
   }
-  return model.definitions
-    .filter((d) => chain.has(d.stageIndex) && d.instruction !== null && d.instruction.range.start.line < at.range.start.line)
-    .map((d) => d.name);
+  return defs.filter((d) => d.line < at.range.start.line).map((d) => d.name);
 }
 
 export const undefinedVar: Rule = buildkitRule(
@@ -50,6 +55,7 @@ export const undefinedVar: Rule = buildkitRule(
   {
     check({ model, report }) {
       const scratch = model.stages.map((s) => fromScratch(model, s));
+      const byStage = new Map<number, { name: string; line: number }[]>();
       // Windows environments use mixed-case names (ProgramFiles, windir), so the case hint is off there.
       const windows = model.escapeChar === '`' || model.stages.some((s) => s.image !== null && WINDOWS_IMAGE.test(s.image.repository));
       for (const stage of model.stages) {
@@ -60,7 +66,7 @@ export const undefinedVar: Rule = buildkitRule(
             const resolution = model.resolveVariable(ref.name, instruction);
             if (resolution.definition || resolution.predefined) continue;
             // ARGs and ENVs of parent stages carry over into `FROM <stage>` children.
-            const visible = visibleNames(model, instruction);
+            const visible = visibleNames(model, instruction, byStage);
             if (visible.includes(ref.name)) continue;
             const suggestion = closest(ref.name, visible, true);
             // Image environments use upper-case names; a lower-case one is ours or a typo.

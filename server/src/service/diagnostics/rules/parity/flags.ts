@@ -51,7 +51,7 @@ export const unknownFlag: Rule = {
   fix(diagnostic) {
     const suggestion = (diagnostic.data as { suggestion?: string } | undefined)?.suggestion;
     if (!suggestion) return [];
-    return [{ title: `Change to --${suggestion}`, edits: [replace(diagnostic.range, `--${suggestion}`)], preferred: true }];
+    return [{ title: `Change to --${suggestion}`, edits: [replace(diagnostic.range, suggestion)], preferred: true }];
   },
 };
 

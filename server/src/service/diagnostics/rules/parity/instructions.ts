@@ -56,9 +56,12 @@ export const missingArguments: Rule = {
   check({ model, report }) {
     for (const instruction of model.instructions) {
       const data = getInstruction(instruction.keyword);
-      if (!data || instruction.args.length >= data.minArgs) continue;
+      // Words after a bare `--` are arguments to BuildKit, though the parser saw flags.
+      const terminator = instruction.flags.findIndex((f) => f.name === '');
+      const count = instruction.args.length + (terminator < 0 ? 0 : instruction.flags.length - terminator - 1);
+      if (!data || count >= data.minArgs) continue;
       const need = data.minArgs === 1 ? 'at least one argument' : `at least ${data.minArgs} arguments`;
-      const extra = data.minArgs === 2 && instruction.args.length === 1 ? ': a source and a destination' : '';
+      const extra = data.minArgs === 2 && count === 1 ? ': a source and a destination' : '';
       report(instruction.keywordRange, `${instruction.keyword} requires ${need}${extra}`);
     }
   },

@@ -116,6 +116,8 @@ export const unterminatedQuote: Rule = {
   check({ model, report }) {
     for (const instruction of model.instructions) {
       if (!LEXED.has(instruction.keyword) || instruction.form === 'exec') continue;
+      // Escapes are removed from values but quotes are kept: no quote in any value, nothing to scan.
+      if (!instruction.args.some((a) => a.value.includes('"') || a.value.includes("'"))) continue;
       const open = unclosedQuote(instruction.args, model.escapeChar, model.textAt);
       if (open) report(open.arg.range, `Missing closing ${open.quote} quote`);
     }

@@ -1,0 +1,82 @@
+/** The rule engine: severities, the `# check=` directive, suppression pragmas, crash isolation. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildModel } from '../../server/src/service/model';
+import { lint } from '../../server/src/service/diagnostics/engine';
+import type { Rule } from '../../server/src/service/diagnostics/types';
+import { lintLines, render } from './helpers-diagnostics';
+
+const BK = ['FromAsCasing', 'MaintainerDeprecated', 'JSONArgsRecommended', 'StageNameCasing', 'InvalidDefinitionDescription'];
+
+test('a diagnostic carries code, source, link, severity, tags and data', () => {
+  const [d] = lint(buildModel('FROM alpine:3.20\nMAINTAINER me\n')).filter((x) => x.code === 'MaintainerDeprecated');
+  assert.deepEqual(d, {
+    range: { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } },
+    severity: 2,
+    code: 'MaintainerDeprecated',
+    codeDescription: { href: 'https://docs.docker.com/go/dockerfile/rule/maintainer-deprecated/' },
+    source: 'dockerfile-studio',
+    message: 'MAINTAINER is deprecated: set the org.opencontainers.image.authors label instead',
+    data: { rule: 'MaintainerDeprecated' },
+    tags: [2],
+  });
+});
+
+test('severities from options win over defaults; off disables; ids match without case', () => {
+  const text = 'FROM alpine:3.20 as base\nMAINTAINER me\n';
+  assert.deepEqual(lintLines(text, BK, { severities: { fromascasing: 'hint', MaintainerDeprecated: 'off' } }), [
+    '0:17-0:19 hint FromAsCasing "as" and "FROM" are written in different cases',
+  ]);
+});
+
+test('# check=skip, error=true and experimental', () => {
+  const text = (directive: string) => `${directive}\n# the base\nFROM alpine:3.20 as Base\nMAINTAINER me\n`;
+  assert.deepEqual(lintLines(text('# check=skip=FromAsCasing,StageNameCasing;error=true'), BK), [
+    '3:0-3:10 error MaintainerDeprecated MAINTAINER is deprecated: set the org.opencontainers.image.authors label instead',
+  ]);
+  assert.deepEqual(lintLines(text('# check=skip=all'), BK), []);
+  assert.deepEqual(lintLines(text('# check=experimental=all;skip=FromAsCasing,StageNameCasing,MaintainerDeprecated'), BK), [
+    '2:0-2:4 warning InvalidDefinitionDescription A comment right above FROM is read as its description and should start with the name: "# base <description>"',
+  ]);
+});
+
+test('pragmas: ignore on the next instruction, ignore-file, hadolint codes, inline check=skip', () => {
+  const text = [
+    'FROM alpine:3.20 as base',
+    '# dockerfile-studio ignore=unknown-instruction',
+    '# a note in between is fine',
+    'RUNN echo',
+    'RUNN echo',
+    '# hadolint ignore=DL4000',
+    'MAINTAINER me',
+    '# check=skip=JSONArgsRecommended // shell form on purpose',
+    'CMD run',
+    'CMD run2',
+    '',
+    '# dockerfile-studio ignore-file=FromAsCasing',
+  ].join('\n');
+  assert.deepEqual(lintLines(text, [...BK, 'unknown-instruction']), [
+    '4:0-4:4 error unknown-instruction Unknown instruction "RUNN" (did you mean "RUN"?)',
+    '9:4-9:8 warning JSONArgsRecommended CMD in shell form runs under /bin/sh, which does not forward signals; use the JSON form',
+  ]);
+  // A blank line between the pragma and the instruction breaks the link.
+  assert.deepEqual(lintLines('FROM alpine:3.20\n# dockerfile-studio ignore=unknown-instruction\n\nRUNN x\n', ['unknown-instruction']), [
+    '3:0-3:4 error unknown-instruction Unknown instruction "RUNN" (did you mean "RUN"?)',
+  ]);
+});
+
+test('a rule that throws is skipped and reported as rule-crashed', () => {
+  const broken: Rule = {
+    id: 'broken',
+    title: 'Broken',
+    defaultSeverity: 'warning',
+    docs: '',
+    url: 'https://example.invalid/',
+    check() {
+      throw new Error('boom');
+    },
+  };
+  assert.deepEqual(render(lint(buildModel('FROM alpine\n'), {}, [broken])), [
+    '0:0-0:0 info rule-crashed Rule "broken" failed on this file and was skipped: boom',
+  ]);
+});
