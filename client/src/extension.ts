@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './languageClient';
 import { restartServerCommand } from './commands/restartServer';
+import { registerBuildCommands } from './commands/buildCommands';
 
 let client: LanguageClient | undefined;
 
@@ -12,6 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(
     vscode.commands.registerCommand('dockerfileStudio.restartServer', restartServerCommand(() => client)),
   );
+  registerBuildCommands(context);
   client = await startLanguageClient(context);
   context.subscriptions.push({ dispose: () => void client?.stop() });
   return { client };

@@ -72,7 +72,6 @@ export function parseBuildkitStepName(id: string, name: string): StepInfo {
 
 /** Removes ANSI colour sequences (the legacy builder paints stderr lines red). */
 export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 }
 

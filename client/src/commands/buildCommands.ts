@@ -1,0 +1,233 @@
+/**
+ * The build and run commands: "Build and Run", "Build Image", "Rebuild Without Cache", "Run Last
+ * Built Image", "Stop Container", and a code lens on FROM lines. Each command is a factory over
+ * one BuildController; the logic lives in client/src/docker (pure and tested).
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { type BuildMode, type BuildOptions, runInvocation } from '../docker/argv';
+import { defaultTarget, exposedPorts, scanDockerfile, buildArgs as declaredArgs } from '../docker/dockerfileSteps';
+import { type ContainerRun, type Docker, choosePorts, detect, imageId, runContainer, startBuild, stopContainer } from '../docker/engine';
+import { placeFailure } from '../docker/failure';
+import { type BuildProfile, type RememberedChoices, applyProfile, containerNameFor, defaultTag, prefillBuildArgs } from '../docker/options';
+import { nodeRunner } from '../docker/runner';
+import { OutputTerminal } from './buildTerminal';
+
+const SECTION = 'dockerfileStudio';
+
+/** What a command asks for. */
+interface Request {
+  uri?: vscode.Uri;
+  target?: string;
+  noCache?: boolean;
+  run: boolean;
+}
+
+/** Owns the diagnostics, the remembered choices and the running container of each Dockerfile. */
+class BuildController {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('dockerfile-build');
+  private readonly containers = new Map<string, ContainerRun>();
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  docker(): Docker {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    return {
+      runner: nodeRunner,
+      path: config.get<string>('docker.path') || 'docker',
+      engine: { dockerContext: config.get<string>('docker.context') || null, dockerHost: config.get<string>('docker.host') || null },
+    };
+  }
+
+  remembered(file: string): RememberedChoices {
+    return this.context.workspaceState.get<RememberedChoices>(`build:${file}`) ?? {};
+  }
+
+  remember(file: string, choices: RememberedChoices): Thenable<void> {
+    return this.context.workspaceState.update(`build:${file}`, { ...this.remembered(file), ...choices });
+  }
+
+  /** Asks for what the build needs (pre-filled with the remembered choices); undefined when cancelled. */
+  async options(file: string, text: string, request: Request): Promise<BuildOptions | undefined> {
+    const config = vscode.workspace.getConfiguration(SECTION, vscode.Uri.file(file));
+    const previous = this.remembered(file);
+    const scanned = scanDockerfile(text);
+    const profiles = config.get<Record<string, BuildProfile>>('build.profiles') ?? {};
+    let profile = previous.profile ?? null;
+    if (Object.keys(profiles).length > 0) {
+      const picked = await vscode.window.showQuickPick(['(no profile)', ...Object.keys(profiles)], { title: 'Build profile', placeHolder: profile ?? '(no profile)' });
+      if (picked === undefined) return undefined;
+      profile = picked === '(no profile)' ? null : picked;
+    }
+    const tag = await vscode.window.showInputBox({ title: 'Image tag', value: previous.tag ?? defaultTag(path.basename(path.dirname(file)), path.basename(file)), validateInput: (value) => (value.trim() ? null : 'A tag is needed') });
+    if (tag === undefined) return undefined;
+    let target = request.target ?? previous.target ?? defaultTarget(scanned);
+    const stageNames = scanned.stages.map((stage) => stage.name ?? String(stage.index));
+    if (!request.target && stageNames.length > 1) {
+      const picked = await vscode.window.showQuickPick(stageNames.map((label) => ({ label, picked: label === target })), { title: 'Target stage' });
+      if (picked === undefined) return undefined;
+      target = picked.label;
+    }
+    const { values, ask } = prefillBuildArgs(declaredArgs(scanned), previous.buildArgs);
+    for (const name of ask) {
+      const value = await vscode.window.showInputBox({ title: `Build arg ${name}`, prompt: `ARG ${name} has no default` });
+      if (value === undefined) return undefined;
+      values.push([name, value]);
+    }
+    const contextSetting = config.get<string>('build.context') ?? '';
+    const base: BuildOptions = {
+      dockerfile: file,
+      context: previous.context ?? (contextSetting ? path.resolve(path.dirname(file), contextSetting) : path.dirname(file)),
+      tag: tag.trim(),
+      target: target === defaultTarget(scanned) ? null : target,
+      buildArgs: values,
+      platform: previous.platform ?? (config.get<string>('build.platform') || null),
+      noCache: request.noCache ?? false,
+      builder: config.get<string>('build.builder') || null,
+      extraFlags: [],
+    };
+    await this.remember(file, { tag: base.tag, target, buildArgs: values, profile });
+    return applyProfile(base, profile ? profiles[profile] : undefined, (p) => path.resolve(path.dirname(file), p));
+  }
+
+  /** Builds (and runs) the Dockerfile a command was given or the active editor's. */
+  async buildAndMaybeRun(request: Request): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Dockerfile Studio: build and run are off in untrusted workspaces.');
+      return;
+    }
+    const uri = request.uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!uri || uri.scheme !== 'file') {
+      void vscode.window.showWarningMessage('Dockerfile Studio: open a Dockerfile saved on disk to build it.');
+      return;
+    }
+    const document = await vscode.workspace.openTextDocument(uri);
+    if (document.isDirty) await document.save();
+    const docker = this.docker();
+    const found = await detect(docker);
+    if ('kind' in found || found.engineError) {
+      void vscode.window.showErrorMessage(`Dockerfile Studio: ${'kind' in found ? found.message : found.engineError}`);
+      return;
+    }
+    const options = await this.options(uri.fsPath, document.getText(), request);
+    if (!options) return;
+    const forced = vscode.workspace.getConfiguration(SECTION).get<string>('build.progress') ?? 'auto';
+    const mode: BuildMode = forced === 'rawjson' || forced === 'plain' || forced === 'legacy' ? forced : found.mode;
+    const terminal = new OutputTerminal(`Build ${options.tag}`, () => undefined);
+    terminal.write(`${docker.path} (${mode}) building ${options.dockerfile}\n`);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Building ${options.tag}`, cancellable: true },
+      async (progress, token) => {
+        const run = startBuild(docker, options, mode, {
+          text: (text) => terminal.write(text),
+          event: (event, state) => {
+            if (event.type === 'started') {
+              const step = state.steps.get(event.id);
+              if (step && !step.info.internal) progress.report({ message: step.info.name });
+            }
+          },
+        });
+        token.onCancellationRequested(() => run.cancel());
+        return run.result;
+      },
+    );
+    terminal.line(result.summary);
+    this.showFailure(uri, document.getText(), result.state, options, result.exitCode === 0 || result.cancelled);
+    if (result.failure) void vscode.window.showErrorMessage(`Dockerfile Studio: ${result.failure.message}`);
+    if (result.exitCode !== 0) return;
+    const id = (await imageId(docker, options.tag)) ?? options.tag;
+    await this.remember(uri.fsPath, { tag: options.tag });
+    await this.context.workspaceState.update(`image:${uri.fsPath}`, { id, tag: options.tag, target: options.target });
+    if (request.run) await this.run(uri, terminal);
+  }
+
+  private showFailure(uri: vscode.Uri, text: string, state: Parameters<typeof placeFailure>[0], options: BuildOptions, clear: boolean): void {
+    if (clear) {
+      this.diagnostics.delete(uri);
+      return;
+    }
+    const place = placeFailure(state, scanDockerfile(text), uri.fsPath, options.target);
+    if (!place) return;
+    const range = new vscode.Range(place.startLine, 0, place.endLine, Number.MAX_SAFE_INTEGER);
+    const diagnostic = new vscode.Diagnostic(range, place.message, vscode.DiagnosticSeverity.Error);
+    diagnostic.source = 'docker build';
+    this.diagnostics.set(uri, [diagnostic]);
+  }
+
+  /** Runs the last image built from the Dockerfile, replacing its previous container. */
+  async run(uri: vscode.Uri | undefined, terminal?: OutputTerminal): Promise<void> {
+    uri ??= vscode.window.activeTextEditor?.document.uri;
+    if (!uri || !vscode.workspace.isTrusted) return;
+    const image = this.context.workspaceState.get<{ id: string; tag: string; target: string | null }>(`image:${uri.fsPath}`);
+    if (!image) {
+      void vscode.window.showInformationMessage('Dockerfile Studio: build this Dockerfile first.');
+      return;
+    }
+    const config = vscode.workspace.getConfiguration(`${SECTION}.run`, uri);
+    const docker = this.docker();
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    const exposed = config.get<boolean>('publishPorts', true) ? exposedPorts(scanDockerfile(text), image.target) : [];
+    const ports = await choosePorts(exposed, config.get<string>('hostAddress') || '127.0.0.1', config.get<Record<string, number>>('ports') ?? {});
+    const envFile = config.get<string>('envFile') || null;
+    const interactive = config.get<boolean>('interactive', false);
+    const name = containerNameFor(image.tag);
+    await this.containers.get(uri.fsPath)?.stop();
+    const options = { image: image.id, containerName: name, ports, envFile: envFile ? path.resolve(path.dirname(uri.fsPath), envFile) : null, interactive, init: true, dockerfile: uri.fsPath, extraFlags: [], command: [] };
+    if (interactive) {
+      // -it needs a real TTY: a terminal that starts docker itself (argv, no shell).
+      const invocation = runInvocation(options, docker.engine);
+      vscode.window.createTerminal({ name: `Run ${name}`, shellPath: docker.path, shellArgs: invocation.args, env: invocation.env }).show();
+      return;
+    }
+    const out = terminal ?? new OutputTerminal(`Run ${name}`, () => void this.stop(uri));
+    out.line(`Running ${image.tag} as ${name}${ports.map(([a, h, c]) => ` ${a}:${h}->${c}`).join(',')}`);
+    const container = await runContainer(docker, options, (chunk) => out.write(chunk));
+    this.containers.set(uri.fsPath, container);
+    void container.process.exit.then((exit) => {
+      if (this.containers.get(uri.fsPath) === container) this.containers.delete(uri.fsPath);
+      out.line(`Container ${name} exited (${exit.code ?? exit.signal}).`);
+    });
+  }
+
+  /** Stops the Dockerfile's container. */
+  async stop(uri: vscode.Uri | undefined): Promise<void> {
+    uri ??= vscode.window.activeTextEditor?.document.uri;
+    if (!uri) return;
+    const container = this.containers.get(uri.fsPath);
+    const image = this.context.workspaceState.get<{ tag: string }>(`image:${uri.fsPath}`);
+    if (container) await container.stop();
+    else if (image) await stopContainer(this.docker(), containerNameFor(image.tag));
+    this.containers.delete(uri.fsPath);
+  }
+
+  dispose(): void {
+    for (const container of this.containers.values()) void container.stop();
+    this.diagnostics.dispose();
+  }
+}
+
+/** Code lens "Build and run this stage" above each FROM. */
+class StageLenses implements vscode.CodeLensProvider {
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    return scanDockerfile(document.getText()).stages.map((stage) => {
+      const line = stage.instructions[0]?.startLine ?? 0;
+      const target = stage.name ?? String(stage.index);
+      return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: '$(play) Build and run this stage', command: 'dockerfileStudio.buildAndRun', arguments: [document.uri, target] });
+    });
+  }
+}
+
+/** Registers the build and run commands and the FROM code lens. */
+export function registerBuildCommands(context: vscode.ExtensionContext): void {
+  const controller = new BuildController(context);
+  const uriOf = (arg: unknown) => (arg instanceof vscode.Uri ? arg : undefined);
+  context.subscriptions.push(
+    controller,
+    vscode.commands.registerCommand('dockerfileStudio.buildAndRun', (uri?: unknown, target?: string) => controller.buildAndMaybeRun({ uri: uriOf(uri), target, run: true })),
+    vscode.commands.registerCommand('dockerfileStudio.buildImage', (uri?: unknown) => controller.buildAndMaybeRun({ uri: uriOf(uri), run: false })),
+    vscode.commands.registerCommand('dockerfileStudio.rebuildNoCache', (uri?: unknown) => controller.buildAndMaybeRun({ uri: uriOf(uri), noCache: true, run: false })),
+    vscode.commands.registerCommand('dockerfileStudio.runLastImage', (uri?: unknown) => controller.run(uriOf(uri))),
+    vscode.commands.registerCommand('dockerfileStudio.stopContainer', (uri?: unknown) => controller.stop(uriOf(uri))),
+    vscode.languages.registerCodeLensProvider({ language: 'dockerfile', scheme: 'file' }, new StageLenses()),
+  );
+}
