@@ -141,3 +141,8 @@ test('every practice rule has a docs page naming its hadolint code and a link', 
   assert.deepEqual(lines.filter((l) => l.endsWith('BAD')), []);
   assert.equal(new Set(RULES.map((r) => r.id)).size, RULES.length);
 });
+
+test('a COPY heredoc with an absolute destination is not a relative COPY', () => {
+  assert.equal(render('FROM alpine:3.20\nCOPY <<EOT /etc/app/config.yaml\nkey: 1\nEOT\nUSER app'), '');
+  assert.equal(render('FROM alpine:3.20\nCOPY <<EOT app.yaml\nkey: 1\nEOT\nUSER app').split(' ')[2], 'copy-relative-destination');
+});
