@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INSTRUCTIONS, DIRECTIVES } from '../../server/src/service/data';
 import { TEST_ROOT } from '../service/helpers';
@@ -52,6 +52,6 @@ test('snippets are generated from the data module (UPDATE_GOLDEN=1 rewrites them
   }
   const file = join(ROOT, 'snippets', 'dockerfile.json');
   const text = JSON.stringify(expected, null, 2) + '\n';
-  if (process.env.UPDATE_GOLDEN === '1') require('node:fs').writeFileSync(file, text);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
   assert.equal(readFileSync(file, 'utf8'), text, 'snippets/dockerfile.json is stale: run the tests with UPDATE_GOLDEN=1');
 });
