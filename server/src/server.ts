@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from './documents';
 import { doHover } from './service/hover';
+import { doComplete } from './service/completion';
 import { codeActions } from './service/codeActions';
 import type { CodeAction as LspCodeAction, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -24,6 +25,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const models = new ModelCache();
 let hoverFormat: 'markdown' | 'plaintext' = 'markdown';
+let snippetSupport = false;
 let canPullSettings = false;
 // Settings per document, pulled once and dropped when the configuration changes.
 const settingsCache = new Map<string, Promise<StudioSettings>>();
@@ -63,10 +65,12 @@ connection.onInitialize((params): InitializeResult => {
   const formats = params.capabilities.textDocument?.hover?.contentFormat;
   hoverFormat = formats && formats.length > 0 && !formats.includes(MarkupKind.Markdown) ? 'plaintext' : 'markdown';
   canPullSettings = params.capabilities.workspace?.configuration === true;
+  snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', '-', '=', '$', '{', ',', '#'] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
     },
     serverInfo: { name: 'dockerfile-studio' },
@@ -78,6 +82,14 @@ connection.onHover((params, token) =>
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     return doHover(models.get(document), params.position, { format: hoverFormat });
+  }),
+);
+
+connection.onCompletion((params, token) =>
+  guard('completion', token, [], () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return doComplete(models.get(document), params.position, { snippets: snippetSupport });
   }),
 );
 
