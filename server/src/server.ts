@@ -77,13 +77,14 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-connection.onHover((params, token) =>
-  guard('hover', token, null, () => {
+connection.onHover(async (params, token) => {
+  const details = (await settingsFor(params.textDocument.uri)).hover.details;
+  return guard('hover', token, null, () => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    return doHover(models.get(document), params.position, { format: hoverFormat });
-  }),
-);
+    return doHover(models.get(document), params.position, { format: hoverFormat, details });
+  });
+});
 
 connection.onCompletion((params, token) =>
   guard('completion', token, [], () => {

@@ -199,3 +199,10 @@ test('nothing to explain gives null', () => {
   assert.equal(hover('# just a com<|>ment\nFROM alpine'), null);
   assert.equal(hover('<|>'), null);
 });
+
+test('with details off: summary, syntax and link only', () => {
+  const { text, position } = withCursor('FR<|>OM alpine');
+  const brief = doHover(buildModel(text), position, { format: 'markdown', details: false });
+  assertGolden('service', 'hover/keyword-FROM-brief.md', render(brief));
+  assert.ok(!render(brief).includes('Pitfalls') && render(brief).includes('[Dockerfile reference]'));
+});

@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/protocol';
+import { TEST_ROOT } from '../service/helpers';
+
+/** Flattens `{ hover: { details: true } }` into `{ 'hover.details': true }`, stopping at records of rules. */
+function flatten(value: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const isGroup = typeof inner === 'object' && inner !== null && !Array.isArray(inner) && Object.keys(inner).length > 0;
+    if (isGroup) Object.assign(out, flatten(inner as Record<string, unknown>, path));
+    else out[path] = inner;
+  }
+  return out;
+}
+
+test('every server setting is contributed in package.json with the same default', () => {
+  const manifest = JSON.parse(readFileSync(join(TEST_ROOT, '..', 'package.json'), 'utf8'));
+  const properties: Record<string, { default?: unknown; scope?: string }> = manifest.contributes.configuration.properties;
+  for (const [key, value] of Object.entries(flatten(DEFAULT_SETTINGS as unknown as Record<string, unknown>))) {
+    const contributed = properties[`dockerfileStudio.${key}`];
+    assert.ok(contributed, `dockerfileStudio.${key} is not contributed in package.json`);
+    assert.deepEqual(contributed.default, value, `default of dockerfileStudio.${key}`);
+  }
+});
+
+test('settings that name something to run are machine-scoped', () => {
+  const manifest = JSON.parse(readFileSync(join(TEST_ROOT, '..', 'package.json'), 'utf8'));
+  const properties: Record<string, { scope?: string }> = manifest.contributes.configuration.properties;
+  for (const key of ['dockerfileStudio.server.path', 'dockerfileStudio.docker.path']) assert.equal(properties[key]?.scope, 'machine', key);
+});
+
+test('normalizeSettings fills defaults and drops malformed values without throwing', () => {
+  assert.deepEqual(normalizeSettings(null), DEFAULT_SETTINGS);
+  assert.deepEqual(normalizeSettings('junk'), DEFAULT_SETTINGS);
+  assert.deepEqual(
+    normalizeSettings({ hover: { details: 'yes' }, diagnostics: { enabled: false, severities: { UndefinedVar: 'error', Other: 'loud', x: 3 } } }),
+    { hover: { details: true }, diagnostics: { enabled: false, severities: { UndefinedVar: 'error' } } },
+  );
+});
