@@ -4,13 +4,26 @@
  */
 import * as vscode from 'vscode';
 
+/** One write to a build or run terminal: the terminal's name and the text as the command gave it. */
+export interface TerminalOutput {
+  terminal: string;
+  text: string;
+}
+
+// Terminal data events are a proposed API; this lets the extension's API (and so the real-editor
+// tests) read what a terminal shows without it.
+const outputEmitter = new vscode.EventEmitter<TerminalOutput>();
+
+/** Fires with every text written to a build or run terminal. */
+export const onDidWriteOutput: vscode.Event<TerminalOutput> = outputEmitter.event;
+
 /** A terminal we write to, and that reports when the user closes it. */
 export class OutputTerminal {
   private readonly writeEmitter = new vscode.EventEmitter<string>();
   private readonly terminal: vscode.Terminal;
   private opened: Promise<void>;
 
-  constructor(name: string, onClose: () => void) {
+  constructor(private readonly name: string, onClose: () => void) {
     let ready: () => void = () => undefined;
     this.opened = new Promise((resolve) => (ready = resolve));
     const pty: vscode.Pseudoterminal = { onDidWrite: this.writeEmitter.event, open: () => ready(), close: onClose };
@@ -20,6 +33,7 @@ export class OutputTerminal {
 
   /** Writes text, converting newlines for the terminal. */
   write(text: string): void {
+    outputEmitter.fire({ terminal: this.name, text });
     void this.opened.then(() => this.writeEmitter.fire(text.replace(/\r?\n/g, '\r\n')));
   }
 
