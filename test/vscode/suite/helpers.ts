@@ -69,3 +69,53 @@ export async function hoverMarkdown(document: vscode.TextDocument, position: vsc
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
   return hovers.flatMap((hover) => hover.contents.map((c) => (typeof c === 'string' ? c : c.value)));
 }
+
+/** Writes `text` to a file of the workspace (creating its folder) and opens it in an editor. */
+export async function openFixture(relativePath: string, text: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.joinPath(workspaceFolder().uri, relativePath);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** Splits `before<|>after` into the text and the cursor's position (the marker cannot occur in a Dockerfile). */
+export function withCursor(marked: string): { text: string; line: number; character: number } {
+  const offset = marked.indexOf('<|>');
+  if (offset < 0) throw new Error('no <|> cursor marker');
+  const before = marked.slice(0, offset).split('\n');
+  return { text: marked.slice(0, offset) + marked.slice(offset + 3), line: before.length - 1, character: before.at(-1)!.length };
+}
+
+const SEVERITY_NAMES = ['error', 'warning', 'info', 'hint'];
+
+/** One line per diagnostic: `L:C-L:C severity code message [source] href` (0-based, like LSP). */
+export function diagnosticLines(diagnostics: readonly vscode.Diagnostic[]): string[] {
+  return diagnostics.map((d) => {
+    const code = typeof d.code === 'object' ? `${d.code.value} ${d.code.target.toString(true)}` : String(d.code);
+    const { start, end } = d.range;
+    return `${start.line}:${start.character}-${end.line}:${end.character} ${SEVERITY_NAMES[d.severity]} ${code} ${d.message} [${d.source}]`;
+  });
+}
+
+/**
+ * Waits until the document's diagnostics, as lines, equal `expected`; on timeout fails with the
+ * last list VS Code had, as a deepEqual diff.
+ */
+export async function diagnosticsEqual(uri: vscode.Uri, expected: string[], timeoutMs = 20_000): Promise<void> {
+  let last: string[] = [];
+  const same = (list: readonly vscode.Diagnostic[]) => {
+    last = diagnosticLines(list);
+    return JSON.stringify(last) === JSON.stringify(expected);
+  };
+  try {
+    await nextDiagnostics(uri, same, timeoutMs);
+  } catch {
+    assert.deepEqual(last, expected, `the diagnostics of ${uri.path} after ${timeoutMs} ms`);
+  }
+}
+
+/** Sets a `dockerfileStudio` setting in the workspace (undefined removes it). */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('dockerfileStudio').update(key, value, vscode.ConfigurationTarget.Workspace);
+}

@@ -1,0 +1,117 @@
+/**
+ * Build and Run in the real editor against the real engine: the command-palette path
+ * (executeCommand of dockerfileStudio.buildAndRun on the active Dockerfile), with the one question
+ * it asks (the image tag) answered with its default by a stubbed showInputBox. The terminal's text
+ * is read through the extension's API (onDidWriteTerminal; the terminal data event is a proposed
+ * API), until the build summary and the container's own line appear; the published port answers;
+ * then dockerfileStudio.stopContainer leaves no container of this Dockerfile behind.
+ *
+ * Needs the docker CLI and engine (scripts/engine/setup.sh, which the integration script runs
+ * first). Without them the test is skipped, and with CI=true it fails.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as vscode from 'vscode';
+import type { TerminalOutput } from '../../../client/src/commands/buildTerminal';
+import { DOCKERFILE_LABEL } from '../../../client/src/docker/argv';
+import { containerNameFor, defaultTag } from '../../../client/src/docker/options';
+import { EXTENSION_ID, openFixture } from './helpers';
+
+interface StudioApi {
+  onDidWriteTerminal: vscode.Event<TerminalOutput>;
+}
+
+/** Runs the docker CLI with an argv array (no shell); ENOENT comes back as code null. */
+function docker(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', (error) => resolve({ code: null, stdout, stderr: error.message }));
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Resolves once `test` holds for the text written so far; fails with that text on timeout. */
+function textUntil(api: StudioApi, test: (text: string) => boolean, what: string, timeoutMs: number): { done: Promise<string>; text: () => string } {
+  let text = '';
+  let settle: (value: string) => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const done = new Promise<string>((resolve, reject) => ((settle = resolve), (fail = reject)));
+  const listener = api.onDidWriteTerminal((output) => {
+    text += output.text;
+    if (test(stripAnsi(text))) settle(stripAnsi(text));
+  });
+  const timer = setTimeout(() => fail(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the terminals showed:\n${stripAnsi(text)}`)), timeoutMs);
+  void done.finally(() => (clearTimeout(timer), listener.dispose())).catch(() => undefined);
+  return { done, text: () => stripAnsi(text) };
+}
+
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+suite('build and run', () => {
+  test('Build and Run from the palette: summary line, the container\'s line, the port answers; Stop leaves no container', async function () {
+    this.timeout(180_000);
+    const engine = await docker('version', '--format', '{{.Server.Version}}');
+    if (engine.code !== 0) {
+      const why = `no usable docker CLI and engine (${engine.stderr.trim() || `exit ${engine.code}`}); run scripts/engine/setup.sh`;
+      if (process.env.CI === 'true') assert.fail(`CI=true: ${why}`);
+      this.skip();
+    }
+    const extension = vscode.extensions.getExtension<StudioApi>(EXTENSION_ID);
+    assert.ok(extension?.isActive, 'the extension is active (activation suite runs first)');
+    const api = extension.exports;
+
+    const mark = `mark-${Date.now().toString(36)}`;
+    const said = `dockerfile-studio test says: ${mark}`;
+    const text = [
+      'FROM local/busybox:latest',
+      'EXPOSE 8080',
+      `CMD ["sh", "-c", "mkdir -p /www && echo ${mark} > /www/index.html && echo '${said}' && exec httpd -f -p 8080 -h /www"]`,
+      '',
+    ].join('\n');
+    const document = await openFixture('build-and-run/Dockerfile', text);
+    await document.save();
+    const tag = defaultTag('build-and-run', 'Dockerfile');
+    const container = containerNameFor(tag);
+
+    // The command asks for the tag only (one stage, no profiles, no ARGs): answer with its default.
+    const asked: string[] = [];
+    const original = vscode.window.showInputBox;
+    vscode.window.showInputBox = (options?: vscode.InputBoxOptions) => {
+      asked.push(`${options?.title}: ${options?.value}`);
+      return Promise.resolve(options?.value);
+    };
+    const summary = new RegExp(`^Built ${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in \\d+\\.\\ds: \\d+ steps, \\d+ cached, \\d+ built\\.$`, 'm');
+    const output = textUntil(api, (t) => summary.test(t) && t.includes(`\n${said}`), 'the build summary and the container\'s line', 150_000);
+    try {
+      await vscode.commands.executeCommand('dockerfileStudio.buildAndRun');
+      const shown = await output.done;
+      assert.deepEqual(asked, [`Image tag: ${tag}`]);
+      const run = new RegExp(`^Running ${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} as ${container} 127\\.0\\.0\\.1:(\\d+)->8080$`, 'm').exec(shown);
+      assert.ok(run, `the terminal names the container and its published port:\n${shown}`);
+      const lines = shown.split(/\r?\n/);
+      assert.ok(lines.indexOf(said) > lines.findIndex((l) => summary.test(l)), 'the container speaks after the build summary');
+
+      const ps = await docker('ps', '--filter', `label=${DOCKERFILE_LABEL}=${document.uri.fsPath}`, '--format', '{{.Names}}');
+      assert.equal(ps.stdout.trim(), container);
+      // httpd starts right after the echo: retry the request until it answers.
+      let body = '';
+      for (let attempt = 0; attempt < 100 && body === ''; attempt++) {
+        body = await fetch(`http://127.0.0.1:${run[1]}/`).then((r) => r.text(), () => '');
+        if (body === '') await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(body, `${mark}\n`);
+    } finally {
+      vscode.window.showInputBox = original;
+      await vscode.commands.executeCommand('dockerfileStudio.stopContainer');
+    }
+    const left = await docker('ps', '--all', '--filter', `label=${DOCKERFILE_LABEL}=${document.uri.fsPath}`, '--format', '{{.Names}}');
+    assert.equal(left.code, 0, left.stderr);
+    assert.equal(left.stdout.trim(), '', 'no container of this Dockerfile is left');
+  });
+});
