@@ -179,3 +179,18 @@ test('expansion follows BuildKit: special and positional parameters, trailing es
     cases,
   );
 });
+
+test('ARG with several words declares each; heredocs only on RUN, COPY and ADD; variables read linearly', () => {
+  const model = buildModel('ARG foo bar=baz\nFROM alpine\nUSER <<NOPE\nRUN echo ${A:-$B} \\\n# $COMMENTED\n  \\$ESCAPED $C');
+  assert.deepEqual(model.globalArgs.map((d) => [d.name, d.rawValue]), [['foo', null], ['bar', 'baz']]);
+  const bar = model.instructions[0].properties[1];
+  assert.deepEqual([bar.nameRange, bar.valueRange], [
+    { start: { line: 0, character: 8 }, end: { line: 0, character: 11 } },
+    { start: { line: 0, character: 12 }, end: { line: 0, character: 15 } },
+  ]);
+  assert.deepEqual(model.instructions[2].heredocs, []);
+  assert.deepEqual(
+    model.instructions[3].variables.map((v) => [v.name, v.modifier, v.modifierValue, v.range.start.line, v.range.start.character, v.range.end.character]),
+    [['A', ':-', '$B', 3, 9, 17], ['B', null, null, 3, 14, 16], ['C', null, null, 5, 12, 14]],
+  );
+});

@@ -11,7 +11,8 @@ import { contains, lineLabel } from './ranges';
 
 /** Hover on `$X`, `${X}`, `${X:-default}` or on the name an ARG/ENV defines. */
 export function variableHover(model: DockerfileModel, instruction: InstructionModel, position: Position, writer: MarkupWriter): Range | null {
-  const ref = instruction.variables.find((v) => contains(v.range, position));
+  // References nest (`${A:-$B}`): the innermost one under the cursor is the one meant.
+  const ref = instruction.variables.findLast((v) => contains(v.range, position));
   if (ref) {
     describeVariable(model, instruction, ref.name, writer);
     if (ref.modifier) {

@@ -15,6 +15,7 @@ import {
 } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { scanVariableRefs } from './variableRefs';
 import type {
   ArgumentForm,
   ArgumentModel,
@@ -29,11 +30,16 @@ import type {
 /** Instructions whose arguments may be a JSON array (exec form). */
 const EXEC_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
 
+/** Instructions that may carry heredocs. */
+const HEREDOC_CAPABLE = new Set(['RUN', 'COPY', 'ADD']);
+
+/** A zero-width range at a position. */
+function rangeAt(position: { line: number; character: number }): Range {
+  return { start: position, end: position };
+}
+
 /** Instructions whose leading `--name` words are flags (BuildKit reads flags on these). */
 const FLAG_CAPABLE = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
-
-/** `${NAME<modifier><word>}` read from the text (dockerfile-ast drops the `:` of `:-`). */
-const MODIFIER = /^\$\{[A-Za-z0-9_]+(:?[-+?]|##?|%%?|\/\/?)([\s\S]*)\}$/;
 
 /** A lazily computed model of one instruction. */
 export class LazyInstruction implements InstructionModel {
@@ -116,7 +122,8 @@ export class LazyInstruction implements InstructionModel {
   }
 
   get heredocs(): HeredocModel[] {
-    return (this.cache.heredocs ??= this.readHeredocs());
+    // BuildKit reads heredocs only on RUN, COPY and ADD; elsewhere `<<X` is plain text.
+    return (this.cache.heredocs ??= HEREDOC_CAPABLE.has(this.keyword) ? this.readHeredocs() : []);
   }
 
   /**
@@ -154,7 +161,8 @@ export class LazyInstruction implements InstructionModel {
     if (this.cache.properties) return this.cache.properties;
     const node = this.node;
     const props: Property[] = node instanceof Arg || node instanceof Env || node instanceof Label ? node.getProperties() : [];
-    return (this.cache.properties = props.map((p) => this.toProperty(p)));
+    const properties = props.map((p) => this.toProperty(p));
+    return (this.cache.properties = node instanceof Arg ? properties.flatMap((p) => this.splitArgWords(p)) : properties);
   }
 
   get mounts(): MountModel[] {
@@ -162,16 +170,13 @@ export class LazyInstruction implements InstructionModel {
   }
 
   get variables(): VariableRefModel[] {
-    return (this.cache.variables ??= this.node.getVariables().map((v) => {
-      const modifier = MODIFIER.exec(this.document.getText(v.getRange()));
-      return {
-        name: v.getName(),
-        range: this.shift(v.getRange()),
-        nameRange: this.shift(v.getNameRange()),
-        modifier: modifier ? modifier[1] : null,
-        modifierValue: modifier ? modifier[2] : null,
-      };
-    }));
+    if (this.cache.variables) return this.cache.variables;
+    // An ONBUILD's references belong to its trigger, which runs in another build.
+    if (this.trigger || this.keyword === 'ONBUILD') return (this.cache.variables = []);
+    const start = this.node.getInstructionRange().end;
+    const text = this.document.getText({ start, end: this.node.getRange().end });
+    const refs = scanVariableRefs(text, start.line + this.lineOffset, start.character, escapeCharOf(this.node));
+    return (this.cache.variables = refs);
   }
 
   private toFlag(flag: Flag): FlagModel {
@@ -193,6 +198,35 @@ export class LazyInstruction implements InstructionModel {
             }))
           : [],
     };
+  }
+
+  /**
+   * `ARG a b=1` declares two ARGs; dockerfile-ast reads it as ENV's legacy `name value` form, so
+   * the words after the first are split into declarations of their own, as BuildKit does.
+   */
+  private splitArgWords(property: PropertyModel): PropertyModel[] {
+    if (!property.legacyForm || !property.valueRange) return [property];
+    const first: PropertyModel = { ...property, value: null, valueRange: null, range: property.nameRange, legacyForm: false };
+    const local = { start: { line: property.valueRange.start.line - this.lineOffset, character: property.valueRange.start.character }, end: { line: property.valueRange.end.line - this.lineOffset, character: property.valueRange.end.character } };
+    const base = this.document.offsetAt(local.start);
+    const text = this.document.getText(local);
+    const at = (offset: number) => this.shift(rangeAt(this.document.positionAt(base + offset)));
+    const words: PropertyModel[] = [first];
+    for (const match of text.matchAll(/(?:"[^"]*"|'[^']*'|\S)+/g)) {
+      const word = match[0];
+      const start = match.index;
+      const eq = word.indexOf('=');
+      const nameEnd = eq < 0 ? word.length : eq;
+      words.push({
+        name: word.slice(0, nameEnd),
+        value: eq < 0 ? null : word.slice(eq + 1),
+        nameRange: { start: at(start).start, end: at(start + nameEnd).start },
+        valueRange: eq < 0 ? null : { start: at(eq + 1 + start).start, end: at(start + word.length).start },
+        range: { start: at(start).start, end: at(start + word.length).start },
+        legacyForm: false,
+      });
+    }
+    return words;
   }
 
   private toProperty(property: Property): PropertyModel {
