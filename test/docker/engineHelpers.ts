@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { BuildMode, BuildOptions } from '../../client/src/docker/argv';
 import { type BuildResult, type Docker, detect, startBuild } from '../../client/src/docker/engine';
 import type { BuildEvent } from '../../client/src/docker/events';
-import { nodeRunner } from '../../client/src/docker/runner';
+import { collect, nodeRunner } from '../../client/src/docker/runner';
 
 /** The packaged client (it finds the buildx plugin), or DOCKER_PATH. */
 export const DOCKER_PATH = process.env.DOCKER_PATH ?? (existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker');
@@ -16,13 +16,21 @@ export const DOCKER_PATH = process.env.DOCKER_PATH ?? (existsSync('/usr/bin/dock
 /** The docker this suite drives. */
 export const docker: Docker = { runner: nodeRunner, path: DOCKER_PATH, engine: { dockerContext: null, dockerHost: null } };
 
-/** Why the suite must be skipped, or false; under CI=true a missing engine fails instead. */
+/** The base image every fixture starts FROM; scripts/engine/setup.sh imports it (no registry is reachable). */
+export const BASE_IMAGE = 'local/busybox:latest';
+
+/** Why the suite must be skipped, or false; under CI=true a missing engine or base image fails instead. */
 export async function skipReason(): Promise<string | false> {
   const found = await detect(docker);
-  const problem = 'kind' in found ? found.message : found.engineError;
+  let problem = 'kind' in found ? found.message : found.engineError;
+  // Without the local base image every build tries to pull it and fails with the registry
+  // message, which reads like a network problem; say what is really missing.
+  if (!problem && (await collect(docker.runner, { command: docker.path, args: ['image', 'inspect', '--format', '{{.Id}}', BASE_IMAGE] })).code !== 0) {
+    problem = `the base image ${BASE_IMAGE} is missing`;
+  }
   if (!problem) return false;
-  if (process.env.CI === 'true') throw new Error(`CI=true and the Docker engine is not usable: ${problem}`);
-  return `no Docker engine (${problem}); run scripts/engine/setup.sh`;
+  if (process.env.CI === 'true') throw new Error(`CI=true and the Docker engine is not usable: ${problem}; run scripts/engine/setup.sh`);
+  return `no usable Docker engine (${problem}); run scripts/engine/setup.sh`;
 }
 
 /** Copies a fixture folder of test/docker/fixtures into a new temporary folder. */
