@@ -80,3 +80,24 @@ test('a rule that throws is skipped and reported as rule-crashed', () => {
     '0:0-0:0 info rule-crashed Rule "broken" failed on this file and was skipped: boom',
   ]);
 });
+
+test('after edits, linting the incrementally parsed model equals linting a fresh parse', () => {
+  // Rules may cache per instruction object, and the model keeps those objects across edits
+  // that do not touch them (moving them when lines are added above): findings must follow.
+  const lines = ['FROM debian:12 AS build'];
+  for (let i = 0; i < 120; i++) lines.push(`RUN apt-get install curl${i} && curl http://x/${i} | sh`, `COPY a${i} b${i}`);
+  let text = lines.join('\n');
+  let model = buildModel(text);
+  lint(model);
+  const edits: ((t: string) => string)[] = [
+    (t) => 'ARG X=1\n\n' + t, // lines added above everything
+    (t) => t.replace('RUN apt-get install curl60', 'RUN  apt-get install curl60'), // one instruction changed
+    (t) => t.replace('COPY a90 b90\n', ''), // a line removed below it
+    (t) => t.replace('COPY a10 b10', 'COPY a10 b10\nRUN sudo apt-get install -y x\nWORKDIR rel'),
+  ];
+  for (const edit of edits) {
+    text = edit(text);
+    model = buildModel(text, model);
+    assert.deepEqual(lint(model), lint(buildModel(text)));
+  }
+});

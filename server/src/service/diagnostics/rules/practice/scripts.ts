@@ -26,9 +26,19 @@ export interface RunCommand {
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
-const scriptCache = new WeakMap<InstructionModel, RunScript[]>();
-const lineStartCache = new WeakMap<DockerfileModel, number[]>();
+/**
+ * Scripts and commands per RUN. The model keeps an instruction object across edits that do not
+ * touch it, so this cache survives typing elsewhere; it is keyed by the instruction's first line
+ * too, because lines added above move its ranges (its own text, and so its columns, are unchanged).
+ */
+interface RunEntry {
+  line: number;
+  scripts: RunScript[];
+  commands?: RunCommand[];
+}
+const runEntries = new WeakMap<InstructionModel, RunEntry>();
 const runCache = new WeakMap<DockerfileModel, InstructionModel[]>();
+const commandCache = new WeakMap<DockerfileModel, RunCommand[]>();
 
 /** Every RUN of the document in order, ONBUILD RUN triggers included. */
 export function runInstructions(model: DockerfileModel): InstructionModel[] {
@@ -44,26 +54,36 @@ export function runInstructions(model: DockerfileModel): InstructionModel[] {
   return runs;
 }
 
+function runEntry(model: DockerfileModel, run: InstructionModel): RunEntry {
+  let entry = runEntries.get(run);
+  if (!entry || entry.line !== run.range.start.line) {
+    entry = { line: run.range.start.line, scripts: readRun(model, run) };
+    runEntries.set(run, entry);
+  }
+  return entry;
+}
+
 /** The scripts of one RUN, read once. */
 export function runScripts(model: DockerfileModel, run: InstructionModel): RunScript[] {
-  let scripts = scriptCache.get(run);
-  if (!scripts) {
-    scripts = readRun(model, run);
-    scriptCache.set(run, scripts);
-  }
-  return scripts;
+  return runEntry(model, run).scripts;
 }
 
 /** Every command of one RUN with its document range. */
 export function runCommands(model: DockerfileModel, run: InstructionModel): RunCommand[] {
-  return runScripts(model, run).flatMap((script) =>
+  const entry = runEntry(model, run);
+  return (entry.commands ??= entry.scripts.flatMap((script) =>
     script.script.commands.map((command) => ({ command, script, run, range: script.rangeOf(command.start, command.end) })),
-  );
+  ));
 }
 
 /** Every command of every RUN. */
 export function allCommands(model: DockerfileModel): RunCommand[] {
-  return runInstructions(model).flatMap((run) => runCommands(model, run));
+  let commands = commandCache.get(model);
+  if (!commands) {
+    commands = runInstructions(model).flatMap((run) => runCommands(model, run));
+    commandCache.set(model, commands);
+  }
+  return commands;
 }
 
 function readRun(model: DockerfileModel, run: InstructionModel): RunScript[] {
@@ -83,11 +103,11 @@ function readRun(model: DockerfileModel, run: InstructionModel): RunScript[] {
   const first = run.heredocs[0];
   const lineEnd = first ? model.offsetAt(first.contentRange?.start ?? first.endRange?.start ?? run.range.end) : model.offsetAt(run.range.end);
   const line = readShell(model.text.slice(argsStart, lineEnd), { dockerfile: true, escape: model.escapeChar });
-  const scripts: RunScript[] = [{ run, script: line, source: 'shell', rangeOf: mapper(model, argsStart) }];
+  const scripts: RunScript[] = [{ run, script: line, source: 'shell', rangeOf: mapper(model.text.slice(argsStart, lineEnd), run.args[0].range.start) }];
   for (const heredoc of run.heredocs) {
     if (!heredoc.contentRange || !isScriptHeredoc(line, heredoc.name, heredoc.content)) continue;
     const script = readShell(heredoc.content);
-    scripts.push({ run, script, source: 'heredoc', rangeOf: mapper(model, model.offsetAt(heredoc.contentRange.start)) });
+    scripts.push({ run, script, source: 'heredoc', rangeOf: mapper(heredoc.content, heredoc.contentRange.start) });
   }
   return scripts;
 }
@@ -106,26 +126,23 @@ function isScriptHeredoc(line: ShellScript, name: string, content: string): bool
   return SHELLS.has(interpreter);
 }
 
-function mapper(model: DockerfileModel, base: number): (start: number, end: number) => Range {
-  return (start, end) => ({ start: positionAt(model, base + start), end: positionAt(model, base + end) });
-}
-
-/** The position of a document offset. */
-export function positionAt(model: DockerfileModel, offset: number): Range['start'] {
-  let starts = lineStartCache.get(model);
-  if (!starts) {
-    starts = [0];
-    for (let i = 0; i < model.text.length; i++) if (model.text[i] === '\n') starts.push(i + 1);
-    lineStartCache.set(model, starts);
-  }
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - starts[low] };
+/** Maps offsets in `text` (which starts at `origin` in the document) to document ranges. */
+function mapper(text: string, origin: Range['start']): (start: number, end: number) => Range {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const positionAt = (offset: number): Range['start'] => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low === 0
+      ? { line: origin.line, character: origin.character + offset }
+      : { line: origin.line + low, character: offset - starts[low] };
+  };
+  return (start, end) => ({ start: positionAt(start), end: positionAt(end) });
 }
 
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g;
