@@ -97,8 +97,8 @@ suite('build and run', () => {
       const lines = shown.split(/\r?\n/);
       assert.ok(lines.indexOf(said) > lines.findIndex((l) => summary.test(l)), 'the container speaks after the build summary');
 
-      const ps = await docker('ps', '--filter', `label=${DOCKERFILE_LABEL}=${document.uri.fsPath}`, '--format', '{{.Names}}');
-      assert.equal(ps.stdout.trim(), container);
+      const ps = await docker('ps', '--all', '--filter', `label=${DOCKERFILE_LABEL}=${document.uri.fsPath}`, '--format', '{{.Names}} {{.State}}');
+      assert.equal(ps.stdout.trim(), `${container} running`, `docker ps (${ps.stderr.trim()}); the terminals showed:\n${output.text()}`);
       // httpd starts right after the echo: retry the request until it answers.
       let body = '';
       for (let attempt = 0; attempt < 100 && body === ''; attempt++) {
