@@ -46,7 +46,6 @@ export function buildModel(text: string, previous?: DockerfileModel): Dockerfile
       scopes.stages.push([]);
     } else if (stageIndex >= 0) {
       stages[stageIndex].instructions.push(instruction);
-      stages[stageIndex].range = { start: stages[stageIndex].range.start, end: instruction.range.end };
     }
     if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
       const scope = stageIndex < 0 ? scopes.global : scopes.stages[stageIndex];
@@ -67,6 +66,11 @@ export function buildModel(text: string, previous?: DockerfileModel): Dockerfile
         definitions.push(def);
       }
     }
+  }
+
+  for (const stage of stages) {
+    const last = stage.instructions[stage.instructions.length - 1];
+    if (last) stage.range = { start: stage.from.range.start, end: last.range.end };
   }
 
   let users: InstructionModel[][] | undefined;
@@ -105,14 +109,13 @@ function makeStage(
   earlier: StageModel[],
   expand: (value: string, at: InstructionModel) => string,
 ): StageModel {
-  const baseText = node.getImage() ?? '';
-  const baseRange = from.documentRange(node.getImageRange());
+  const { baseText, baseRange, name, nameRange } = from.fromParts(node);
   const resolvedBase = baseText.includes('$') ? expand(baseText, from) : baseText;
   const parent = findStage(earlier, resolvedBase, earlier.length);
   return {
     index: earlier.length,
-    name: node.getBuildStage(),
-    nameRange: from.documentRange(node.getBuildStageRange()),
+    name,
+    nameRange,
     from,
     baseText,
     baseRange,

@@ -5,6 +5,7 @@
 import {
   Arg,
   Env,
+  From,
   Label,
   ModifiableInstruction,
   Onbuild,
@@ -29,6 +30,14 @@ import type {
 
 /** Instructions whose arguments may be a JSON array (exec form). */
 const EXEC_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
+
+/** What a FROM says about its stage. */
+export interface FromParts {
+  baseText: string;
+  baseRange: Range | null;
+  name: string | null;
+  nameRange: Range | null;
+}
 
 /** Instructions that may carry heredocs. */
 const HEREDOC_CAPABLE = new Set(['RUN', 'COPY', 'ADD']);
@@ -58,6 +67,7 @@ export class LazyInstruction implements InstructionModel {
     properties?: PropertyModel[];
     mounts?: MountModel[];
     variables?: VariableRefModel[];
+    fromParts?: FromParts;
   } = {};
 
   /**
@@ -106,6 +116,16 @@ export class LazyInstruction implements InstructionModel {
         };
 
   private shiftOrNull = (range: Range | null): Range | null => (range ? this.shift(range) : null);
+
+  /** FROM's image and stage name with their ranges, read once (each dockerfile-ast call re-scans). */
+  fromParts(node: From): FromParts {
+    return (this.cache.fromParts ??= {
+      baseText: node.getImage() ?? '',
+      baseRange: this.shiftOrNull(node.getImageRange()),
+      name: node.getBuildStage(),
+      nameRange: this.shiftOrNull(node.getBuildStageRange()),
+    });
+  }
 
   /** A range the dockerfile-ast node reports, moved to document lines. */
   documentRange(range: Range | null): Range | null {
