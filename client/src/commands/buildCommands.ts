@@ -68,11 +68,11 @@ class BuildController {
       if (picked === undefined) return undefined;
       target = picked.label;
     }
-    const { values, ask } = prefillBuildArgs(declaredArgs(scanned), previous.buildArgs);
-    for (const name of ask) {
-      const value = await vscode.window.showInputBox({ title: `Build arg ${name}`, prompt: `ARG ${name} has no default` });
+    const values: [string, string][] = [];
+    for (const arg of prefillBuildArgs(declaredArgs(scanned), previous.buildArgs)) {
+      const value = await vscode.window.showInputBox({ title: `Build arg ${arg.name}`, prompt: `ARG ${arg.name} has no default`, value: arg.value });
       if (value === undefined) return undefined;
-      values.push([name, value]);
+      values.push([arg.name, value]);
     }
     const contextSetting = config.get<string>('build.context') ?? '';
     const base: BuildOptions = {

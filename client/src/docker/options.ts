@@ -60,15 +60,12 @@ export function applyProfile(options: BuildOptions, profile: BuildProfile | unde
   };
 }
 
-/** Pre-fills build args: a remembered value, else the ARG's default; `ask` lists those with neither. */
-export function prefillBuildArgs(declared: { name: string; defaultValue: string | null }[], remembered: [string, string][] | undefined): { values: [string, string][]; ask: string[] } {
+/**
+ * The build args to ask for: every ARG without a default, pre-filled with the value given last
+ * time (so Enter repeats the last build). ARGs with a default are not asked; their default
+ * applies unless a build profile sets them.
+ */
+export function prefillBuildArgs(declared: { name: string; defaultValue: string | null }[], remembered: [string, string][] | undefined): { name: string; value: string }[] {
   const previous = new Map(remembered ?? []);
-  const values: [string, string][] = [];
-  const ask: string[] = [];
-  for (const arg of declared) {
-    const value = previous.get(arg.name);
-    if (value !== undefined) values.push([arg.name, value]);
-    else if (arg.defaultValue === null) ask.push(arg.name);
-  }
-  return { values, ask };
+  return declared.filter((arg) => arg.defaultValue === null).map((arg) => ({ name: arg.name, value: previous.get(arg.name) ?? '' }));
 }

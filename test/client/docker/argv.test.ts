@@ -107,11 +107,11 @@ test('tag and container name from the folder and the Dockerfile name', () => {
   assert.equal(containerNameFor('my-app:latest'), 'my-app-studio');
 });
 
-test('profiles override options and add args; remembered args win over asking', () => {
+test('profiles override options and add args; ARGs without a default are asked, pre-filled with the last value', () => {
   const merged = applyProfile({ ...BASE, buildArgs: [['A', '1'], ['B', '2']] }, { context: 'sub', target: 't', args: { B: 'x', C: 'y' }, platform: 'linux/amd64', tag: 'p:1', flags: ['--pull'] }, (path) => `/w/${path}`);
   assert.deepEqual(merged, { ...BASE, context: '/w/sub', target: 't', platform: 'linux/amd64', tag: 'p:1', buildArgs: [['A', '1'], ['B', 'x'], ['C', 'y']], extraFlags: ['--pull'] });
   assert.deepEqual(
     prefillBuildArgs([{ name: 'BASE', defaultValue: 'x' }, { name: 'TOKEN', defaultValue: null }, { name: 'USER', defaultValue: null }], [['USER', 'me'], ['GONE', '1']]),
-    { values: [['USER', 'me']], ask: ['TOKEN'] },
+    [{ name: 'TOKEN', value: '' }, { name: 'USER', value: 'me' }],
   );
 });
