@@ -88,7 +88,9 @@ test('every parser directive', () => {
   assert.deepEqual(DIRECTIVES.map((d) => d.name).sort(), ['check', 'escape', 'syntax']);
   golden('directive-syntax', '# syn<|>tax=docker/dockerfile:1\nFROM alpine');
   golden('directive-escape', '# escape=<|>`\nFROM alpine');
-  golden('directive-check', '# check=skip=JSON<|>ArgsRecommended\nFROM alpine');
+  golden('directive-check', '# che<|>ck=skip=JSONArgsRecommended\nFROM alpine');
+  // A check name inside the directive explains that check.
+  golden('directive-check-rule', '# check=skip=StageNameCasing,JSON<|>ArgsRecommended;error=true\nFROM alpine');
 });
 
 function value(marked: string): string {

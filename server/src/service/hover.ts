@@ -7,6 +7,7 @@ import { getDirective, getFlag, getInstruction, getMountOption, getMountType } f
 import type { DockerfileModel, FlagModel, InstructionModel } from './model';
 import { MarkupWriter, writeDocEntry, type MarkupFormat } from './markup';
 import { contains } from './ranges';
+import { getRule } from './diagnostics/rules';
 import { heredocHover, imageHover, stageHover, variableHover } from './hoverMeaning';
 
 /** How hovers are rendered. */
@@ -28,10 +29,44 @@ export function doHover(model: DockerfileModel, position: Position, options: Hov
 function directiveHover(model: DockerfileModel, position: Position, writer: MarkupWriter, details: boolean): Range | null {
   for (const directive of model.directives) {
     if (!contains(directive.range, position)) continue;
+    if (directive.name === 'check') {
+      const checkRange = checkNameHover(model, directive.valueRange, position, writer);
+      if (checkRange) return checkRange;
+    }
     const data = getDirective(directive.name);
     if (!data) return null;
     writeDocEntry(writer, `# ${data.name}= (parser directive)`, data, details);
     return directive.range;
+  }
+  return null;
+}
+
+/** Hover on a check name in `# check=skip=A,B`: that rule's explanation, up to its examples. */
+function checkNameHover(model: DockerfileModel, valueRange: Range, position: Position, writer: MarkupWriter): Range | null {
+  const value = model.textAt(valueRange);
+  const at = position.character - valueRange.start.character;
+  for (const match of value.matchAll(/[A-Za-z][A-Za-z0-9-]*/g)) {
+    if (at < match.index || at > match.index + match[0].length) continue;
+    const rule = getRule(match[0]);
+    if (!rule) return null;
+    writer.heading(`${rule.id}: ${rule.title}`);
+    let paragraph: string[] = [];
+    const flush = () => {
+      if (paragraph.length > 0) writer.paragraph(paragraph.join('\n'));
+      paragraph = [];
+    };
+    for (const line of rule.docs.split('\n').slice(rule.docs.startsWith('# ') ? 1 : 0)) {
+      if (line.startsWith('## Problem') || line.startsWith('## Bad')) break;
+      if (line.startsWith('## ')) {
+        flush();
+        writer.heading(line.slice(3));
+      } else if (line.trim() === '') flush();
+      else paragraph.push(line);
+    }
+    flush();
+    writer.link(`${rule.id} documentation`, rule.url);
+    const start = valueRange.start.character + match.index;
+    return { start: { line: valueRange.start.line, character: start }, end: { line: valueRange.start.line, character: start + match[0].length } };
   }
   return null;
 }
