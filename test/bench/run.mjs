@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// Hover benchmark: our bundled server (dist/server.js) next to the peer, docker-langserver
+// Benchmark: our bundled server (dist/server.js) next to the peer, docker-langserver
 // (dockerfile-language-server-nodejs), in one run with interleaved rounds (A,B then B,A).
 //
-//   npm run bench -- [--rounds 5] [--sizes 50,500,5000,50000] [--hovers 20] [--rw-hovers 3]
+//   npm run bench -- [--metric hover|diag|all] [--rounds 5] [--sizes 50,500,5000,50000]
+//                    [--diag-sizes 500,5000,50000] [--hovers 20] [--rw-hovers 3]
 //                    [--no-real-world] [--json out.json]
 //
+// --metric diag (see diag.mjs): 1-character edit -> published diagnostics per size, median and
+// p95 per server and the ratio ours/peer. --sizes given with --metric diag sets its sizes.
+//
+// --metric hover:
 // Per synthetic size and for the real-world corpus: hover latency median and p95 for each
 // server and the ratio ours/peer; "first hover after open" separately (a server handles
 // messages in order, so the first hover pays for any parse done on open); the resident memory
@@ -15,6 +20,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { diagnosticsBench } from './diag.mjs';
 import { generateDockerfile } from './generate.mjs';
 import { rssMiB, startServer, stats } from './lspDriver.mjs';
 
@@ -23,17 +29,22 @@ const require = createRequire(join(root, 'package.json'));
 const { DockerfileParser } = require('dockerfile-ast');
 
 function parseArgs(argv) {
-  const o = { rounds: 5, sizes: [50, 500, 5000, 50000], hovers: 20, rwHovers: 3, realWorld: true, json: null };
+  const o = { metric: 'hover', rounds: 5, sizes: [50, 500, 5000, 50000], diagSizes: [500, 5000, 50000], hovers: 20, rwHovers: 3, realWorld: true, json: null };
+  let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--rounds') o.rounds = Number(argv[++i]);
-    else if (a === '--sizes') o.sizes = argv[++i].split(',').filter(Boolean).map(Number);
+    else if (a === '--metric') o.metric = argv[++i];
+    else if (a === '--sizes') (o.sizes = argv[++i].split(',').filter(Boolean).map(Number)), (sizesGiven = true);
+    else if (a === '--diag-sizes') o.diagSizes = argv[++i].split(',').filter(Boolean).map(Number);
     else if (a === '--hovers') o.hovers = Number(argv[++i]);
     else if (a === '--rw-hovers') o.rwHovers = Number(argv[++i]);
     else if (a === '--no-real-world') o.realWorld = false;
     else if (a === '--json') o.json = argv[++i];
     else throw new Error(`unknown option ${a} (see the header of test/bench/run.mjs)`);
   }
+  if (!['hover', 'diag', 'all'].includes(o.metric)) throw new Error(`--metric is hover, diag or all, not ${o.metric}`);
+  if (o.metric === 'diag' && sizesGiven) o.diagSizes = o.sizes;
   return o;
 }
 
@@ -136,6 +147,16 @@ function report(options, samples, rss, sizes) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  let diag = null;
+  if (options.metric !== 'hover') {
+    diag = await diagnosticsBench(SERVERS, options.diagSizes, options.rounds);
+    console.log(diag.text);
+    if (options.metric === 'diag') {
+      if (options.json) writeFileSync(options.json, JSON.stringify({ options, diag: diag.table }, null, 1));
+      return;
+    }
+    console.log('');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'dockerfile-bench-'));
   const files = options.sizes.map((size) => {
     const text = generateDockerfile(size);
@@ -168,7 +189,7 @@ async function main() {
   };
   const { text, table } = report(options, samples, rss, sizes);
   console.log(text);
-  if (options.json) writeFileSync(options.json, JSON.stringify({ options, table, samples, rss, sizes }, null, 1));
+  if (options.json) writeFileSync(options.json, JSON.stringify({ options, table, samples, rss, sizes, diag: diag?.table }, null, 1));
 }
 
 main().catch((error) => {
