@@ -16,6 +16,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from './documents';
 import { doHover } from './service/hover';
 import { doComplete } from './service/completion';
+import { documentSymbols } from './service/symbols';
+import { findDefinition } from './service/definition';
 import { codeActions } from './service/codeActions';
 import type { CodeAction as LspCodeAction, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -70,6 +72,8 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      documentSymbolProvider: true,
+      definitionProvider: true,
       completionProvider: { triggerCharacters: [' ', '-', '=', '$', '{', ',', '#'] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
     },
@@ -91,6 +95,20 @@ connection.onCompletion((params, token) =>
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     return doComplete(models.get(document), params.position, { snippets: snippetSupport });
+  }),
+);
+
+connection.onDocumentSymbol((params, token) =>
+  guard('documentSymbol', token, [], () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? documentSymbols(models.get(document)) : [];
+  }),
+);
+
+connection.onDefinition((params, token) =>
+  guard('definition', token, null, () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? findDefinition(models.get(document), document.uri, params.position) : null;
   }),
 );
 
