@@ -7,6 +7,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../model';
+import { lintLocal, type LocalFinding } from './local';
 import { ALL_RULES } from './rules';
 import { readSuppressions, splitNames } from './suppression';
 import type { FindingExtra, Rule, RuleContext, RuleSeverity } from './types';
@@ -74,23 +75,55 @@ function lookup(severities: Record<string, RuleSeverity>, id: string): RuleSever
   return undefined;
 }
 
-/** Runs every enabled rule over the model; a rule that throws is skipped and reported as `rule-crashed`. */
+/**
+ * Runs every enabled rule over the model; a rule that throws is skipped and reported as
+ * `rule-crashed`. Rules with `checkInstruction` run through the per-instruction cache (local.ts).
+ */
 export function lint(model: DockerfileModel, options: LintOptions = {}, rules: readonly Rule[] = ALL_RULES): Diagnostic[] {
   const check = readCheckDirective(model);
   const suppressions = readSuppressions(model);
-  const diagnostics: Diagnostic[] = [];
-  for (const rule of rules) {
+  const dockerignore = options.dockerignore ?? null;
+  const severities: (Exclude<RuleSeverity, 'off'> | null)[] = rules.map((rule) => {
     const severity = effectiveSeverity(rule, check, options.severities);
-    if (severity === 'off' || suppressions.silencedInFile(rule)) continue;
+    return severity === 'off' || suppressions.silencedInFile(rule) ? null : severity;
+  });
+  const local: number[] = [];
+  for (const [index, rule] of rules.entries()) if (severities[index] !== null && rule.checkInstruction) local.push(index);
+  // Local findings per rule, in document order, each with the line its instruction starts on.
+  const byRule = new Map<number, { line: number; finding: LocalFinding }[]>();
+  for (const { instruction, findings } of lintLocal(model, rules, local, dockerignore)) {
+    for (const finding of findings) {
+      let list = byRule.get(finding.rule);
+      if (!list) byRule.set(finding.rule, (list = []));
+      list.push({ line: instruction.range.start.line, finding });
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const [index, rule] of rules.entries()) {
+    const severity = severities[index];
+    if (severity === null) continue;
+    if (rule.checkInstruction) {
+      const found = byRule.get(index) ?? [];
+      const crash = found.find((f) => f.finding.crash !== undefined);
+      if (crash) {
+        diagnostics.push(crashed(rule, crash.finding.crash));
+        continue;
+      }
+      for (const { line, finding } of found) {
+        if (suppressions.hasInstructionPragmas && suppressions.silencedAt(rule, line)) continue;
+        diagnostics.push(toDiagnostic(rule, severity, finding.range, finding.message, finding.extra));
+      }
+      continue;
+    }
     const found: Diagnostic[] = [];
     const context: RuleContext = {
       model,
-      dockerignore: options.dockerignore ?? null,
+      dockerignore,
       report: (range: Range, message: string, extra?: FindingExtra) =>
         found.push(toDiagnostic(rule, severity, range, message, extra)),
     };
     try {
-      rule.check(context);
+      rule.check?.(context);
     } catch (error) {
       diagnostics.push(crashed(rule, error));
       continue;

@@ -7,7 +7,7 @@
  * give it a test in test/service/, and a fix when the fix is mechanical.
  */
 import type { Diagnostic, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
-import type { DockerfileModel } from '../model';
+import type { DockerfileModel, InstructionModel } from '../model';
 
 /** What a user can set per rule; `off` turns the rule off. */
 export type RuleSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
@@ -52,7 +52,21 @@ export interface Rule {
   buildkit?: boolean;
   /** Off unless `# check=experimental=<id>` (or all) turns it on. */
   experimental?: boolean;
-  check(context: RuleContext): void;
+  /** Checks the whole model; rules that give `checkInstruction` instead may leave it out. */
+  check?(context: RuleContext): void;
+  /**
+   * Checks one top-level instruction (its ONBUILD trigger is the rule's to look at), for rules
+   * whose findings depend only on that instruction, the data module and `contextKey`. The engine
+   * runs it instead of `check` and keeps its findings per instruction object until the
+   * instruction moves, changes or the context key changes, so it must not read anything else of
+   * the model (`model.escapeChar` and other facts a `contextKey` names excepted).
+   */
+  checkInstruction?(instruction: InstructionModel, context: RuleContext): void;
+  /**
+   * The model-wide facts `checkInstruction` reads (stage names, the escape character...), as a
+   * string computed once per lint: findings are recomputed when it changes.
+   */
+  contextKey?(model: DockerfileModel): string;
   /** Mechanical fixes for one of this rule's diagnostics. */
   fix?(diagnostic: Diagnostic, model: DockerfileModel): RuleFix[];
 }

@@ -66,13 +66,11 @@ export const maintainerDeprecated: Rule = buildkitRule(
   },
   {
     hadolint: ['DL4000'],
-    check({ model, report }) {
-      for (const instruction of model.instructions) {
-        if (instruction.keyword === 'MAINTAINER') {
-          report(instruction.keywordRange, 'MAINTAINER is deprecated: set the org.opencontainers.image.authors label instead', {
-            tags: [DiagnosticTag.Deprecated],
-          });
-        }
+    checkInstruction(instruction, { report }) {
+      if (instruction.keyword === 'MAINTAINER') {
+        report(instruction.keywordRange, 'MAINTAINER is deprecated: set the org.opencontainers.image.authors label instead', {
+          tags: [DiagnosticTag.Deprecated],
+        });
       }
     },
     fix(diagnostic, model) {
@@ -128,18 +126,16 @@ export const legacyKeyValueFormat: Rule = buildkitRule(
     notes: 'The quick fix inserts `=` and quotes a value that contains spaces.',
   },
   {
-    check({ model, report }) {
-      for (const instruction of model.instructions) {
-        // `ARG name value` is the same legacy shape: two bare words, no `=`.
-        if (instruction.keyword === 'ARG' && instruction.args.length === 2 && instruction.args.every((a) => !a.value.includes('='))) {
-          const name = instruction.args[0].value;
-          report(instruction.args[0].range, `Write ARG ${name}=<value> instead of the legacy "ARG ${name} <value>"`);
-          continue;
-        }
-        if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') continue;
-        for (const property of instruction.properties) {
-          if (property.legacyForm) report(property.range, `Write ${instruction.keyword} ${property.name}=<value> instead of the legacy "${instruction.keyword} ${property.name} <value>"`);
-        }
+    checkInstruction(instruction, { report }) {
+      // `ARG name value` is the same legacy shape: two bare words, no `=`.
+      if (instruction.keyword === 'ARG' && instruction.args.length === 2 && instruction.args.every((a) => !a.value.includes('='))) {
+        const name = instruction.args[0].value;
+        report(instruction.args[0].range, `Write ARG ${name}=<value> instead of the legacy "ARG ${name} <value>"`);
+        return;
+      }
+      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') return;
+      for (const property of instruction.properties) {
+        if (property.legacyForm) report(property.range, `Write ${instruction.keyword} ${property.name}=<value> instead of the legacy "${instruction.keyword} ${property.name} <value>"`);
       }
     },
     fix(diagnostic, model) {
@@ -201,16 +197,14 @@ export const noEmptyContinuation: Rule = buildkitRule(
     good: 'FROM alpine\nRUN apk add \\\n    curl',
   },
   {
-    check({ model, report }) {
-      for (const instruction of model.instructions) {
-        const { start, end } = instruction.range;
-        if (end.line === start.line) continue;
-        const body = instruction.heredocs.find((h) => h.contentRange ?? h.endRange);
-        const stop = body ? (body.contentRange ?? body.endRange)!.start : end;
-        const text = model.textAt({ start, end: stop });
-        if (/\n[ \t]*\r?\n/.test(text)) {
-          report({ start: { line: stop === end ? end.line : stop.line - 1, character: 0 }, end: stop === end ? end : { line: stop.line - 1, character: 0 } }, 'Empty continuation line: remove it (it will become an error)');
-        }
+    checkInstruction(instruction, { model, report }) {
+      const { start, end } = instruction.range;
+      if (end.line === start.line) return;
+      const body = instruction.heredocs.find((h) => h.contentRange ?? h.endRange);
+      const stop = body ? (body.contentRange ?? body.endRange)!.start : end;
+      const text = model.textAt({ start, end: stop });
+      if (/\n[ \t]*\r?\n/.test(text)) {
+        report({ start: { line: stop === end ? end.line : stop.line - 1, character: 0 }, end: stop === end ? end : { line: stop.line - 1, character: 0 } }, 'Empty continuation line: remove it (it will become an error)');
       }
     },
   },
@@ -228,13 +222,11 @@ export const exposeProtoCasing: Rule = buildkitRule(
     notes: 'The quick fix lowercases the protocol.',
   },
   {
-    check({ model, report }) {
-      for (const instruction of model.instructions) {
-        if (instruction.keyword !== 'EXPOSE') continue;
-        for (const arg of instruction.args) {
-          const { proto } = splitPortSpec(arg.value);
-          if (proto && proto !== proto.toLowerCase()) report(arg.range, `Protocol in "${arg.value}" should be lowercase`, { data: { expected: arg.value.replace(/\/[^/]*$/, `/${proto.toLowerCase()}`) } });
-        }
+    checkInstruction(instruction, { report }) {
+      if (instruction.keyword !== 'EXPOSE') return;
+      for (const arg of instruction.args) {
+        const { proto } = splitPortSpec(arg.value);
+        if (proto && proto !== proto.toLowerCase()) report(arg.range, `Protocol in "${arg.value}" should be lowercase`, { data: { expected: arg.value.replace(/\/[^/]*$/, `/${proto.toLowerCase()}`) } });
       }
     },
     fix(diagnostic) {
@@ -255,13 +247,11 @@ export const exposeInvalidFormat: Rule = buildkitRule(
     good: 'FROM nginx\nEXPOSE 80',
   },
   {
-    check({ model, report }) {
-      for (const instruction of model.instructions) {
-        if (instruction.keyword !== 'EXPOSE') continue;
-        for (const arg of instruction.args) {
-          if (!arg.value.includes('$') && splitPortSpec(arg.value).hostPart !== null) {
-            report(arg.range, `EXPOSE takes container ports only, not an IP address or host port ("${arg.value}")`);
-          }
+    checkInstruction(instruction, { report }) {
+      if (instruction.keyword !== 'EXPOSE') return;
+      for (const arg of instruction.args) {
+        if (!arg.value.includes('$') && splitPortSpec(arg.value).hostPart !== null) {
+          report(arg.range, `EXPOSE takes container ports only, not an IP address or host port ("${arg.value}")`);
         }
       }
     },

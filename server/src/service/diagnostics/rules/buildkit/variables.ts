@@ -102,13 +102,11 @@ export const secretsUsedInArgOrEnv: Rule = buildkitRule(
     notes: 'Like BuildKit, `auth` counts only as the last part of a name (`GITHUB_AUTH`, not `AUTH_MODULE_VERSION`).',
   },
   {
-    check({ model, report }) {
-      for (const instruction of model.instructions) {
-        if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
-        for (const property of instruction.properties) {
-          if (isSecretName(property.name)) {
-            report(property.nameRange, `${instruction.keyword} "${property.name}" looks like a secret, and ${instruction.keyword} values stay readable in the image; use a secret mount`);
-          }
+    checkInstruction(instruction, { report }) {
+      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return;
+      for (const property of instruction.properties) {
+        if (isSecretName(property.name)) {
+          report(property.nameRange, `${instruction.keyword} "${property.name}" looks like a secret, and ${instruction.keyword} values stay readable in the image; use a secret mount`);
         }
       }
     },

@@ -26,26 +26,24 @@ export const unknownFlag: Rule = {
     buildOutput: 'dockerfile parse error on line 2: unknown flag: chwon',
     notes: 'Instructions without flags (ENV, CMD, WORKDIR, ...) still read a leading `--word` as a flag, so it is refused too. The quick fix offers the closest flag name.',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (!getInstruction(instruction.keyword)) continue;
-      if (!FLAG_CAPABLE.has(instruction.keyword)) {
-        const first = instruction.args[0];
-        if (first && /^--[^-=\s]/.test(first.value) && instruction.keyword !== 'ONBUILD') {
-          const name = first.value.slice(2).split('=')[0];
-          report(first.range, `${instruction.keyword} has no flags, and "--${name}" is read as one`);
-        }
-        continue;
+  checkInstruction(instruction, { report }) {
+    if (!getInstruction(instruction.keyword)) return;
+    if (!FLAG_CAPABLE.has(instruction.keyword)) {
+      const first = instruction.args[0];
+      if (first && /^--[^-=\s]/.test(first.value) && instruction.keyword !== 'ONBUILD') {
+        const name = first.value.slice(2).split('=')[0];
+        report(first.range, `${instruction.keyword} has no flags, and "--${name}" is read as one`);
       }
-      if (instruction.keyword === 'HEALTHCHECK' && instruction.args[0]?.value.toUpperCase() === 'NONE') continue;
-      const names = getInstruction(instruction.keyword)!.flags.map((f) => f.name);
-      for (const flag of flagsBeforeTerminator(instruction)) {
-        if (getFlag(instruction.keyword, flag.name)) continue;
-        const suggestion = closest(flag.name, names, true);
-        report(flag.nameRange, `Unknown flag --${flag.name} for ${instruction.keyword}${didYouMean(suggestion ? `--${suggestion}` : undefined)}`, {
-          data: suggestion ? { suggestion } : undefined,
-        });
-      }
+      return;
+    }
+    if (instruction.keyword === 'HEALTHCHECK' && instruction.args[0]?.value.toUpperCase() === 'NONE') return;
+    const names = getInstruction(instruction.keyword)!.flags.map((f) => f.name);
+    for (const flag of flagsBeforeTerminator(instruction)) {
+      if (getFlag(instruction.keyword, flag.name)) continue;
+      const suggestion = closest(flag.name, names, true);
+      report(flag.nameRange, `Unknown flag --${flag.name} for ${instruction.keyword}${didYouMean(suggestion ? `--${suggestion}` : undefined)}`, {
+        data: suggestion ? { suggestion } : undefined,
+      });
     }
   },
   fix(diagnostic) {
@@ -67,16 +65,14 @@ export const duplicateFlag: Rule = {
     good: 'FROM alpine AS build\nFROM alpine\nCOPY --from=build /out /out',
     buildOutput: 'dockerfile parse error on line 3: Duplicate flag specified: from',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.flags.length < 2) continue;
-      const seen = new Set<string>();
-      for (const flag of flagsBeforeTerminator(instruction)) {
-        const data = getFlag(instruction.keyword, flag.name);
-        if (!data || data.repeatable) continue;
-        if (seen.has(flag.name)) report(flag.nameRange, `--${flag.name} is given more than once`);
-        seen.add(flag.name);
-      }
+  checkInstruction(instruction, { report }) {
+    if (instruction.flags.length < 2) return;
+    const seen = new Set<string>();
+    for (const flag of flagsBeforeTerminator(instruction)) {
+      const data = getFlag(instruction.keyword, flag.name);
+      if (!data || data.repeatable) continue;
+      if (seen.has(flag.name)) report(flag.nameRange, `--${flag.name} is given more than once`);
+      seen.add(flag.name);
     }
   },
 };
@@ -94,14 +90,12 @@ export const invalidFlagValue: Rule = {
     buildOutput: 'dockerfile parse error on line 2: time: missing unit in duration "30"',
     notes: 'Values that contain variables are left alone: they are only known at build time.',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      for (const flag of flagsBeforeTerminator(instruction)) {
-        const data = getFlag(instruction.keyword, flag.name);
-        if (!data || data.valueKind === 'mount') continue;
-        const problem = flagValueProblem(data, flag);
-        if (problem) report(valueRange(flag), `--${flag.name}: ${problem}`);
-      }
+  checkInstruction(instruction, { report }) {
+    for (const flag of flagsBeforeTerminator(instruction)) {
+      const data = getFlag(instruction.keyword, flag.name);
+      if (!data || data.valueKind === 'mount') continue;
+      const problem = flagValueProblem(data, flag);
+      if (problem) report(valueRange(flag), `--${flag.name}: ${problem}`);
     }
   },
 };

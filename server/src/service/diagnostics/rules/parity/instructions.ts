@@ -23,14 +23,12 @@ export const unknownInstruction: Rule = {
     buildOutput: 'dockerfile parse error on line 2: unknown instruction: RUNN (did you mean RUN?)',
     notes: 'The quick fix replaces the word with the closest instruction name, in the same casing.',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (getInstruction(instruction.keyword)) continue;
-      const suggestion = closest(instruction.keyword, KEYWORDS);
-      report(instruction.keywordRange, `Unknown instruction "${instruction.keywordText}"${didYouMean(suggestion)}`, {
-        data: suggestion ? { suggestion } : undefined,
-      });
-    }
+  checkInstruction(instruction, { report }) {
+    if (getInstruction(instruction.keyword)) return;
+    const suggestion = closest(instruction.keyword, KEYWORDS);
+    report(instruction.keywordRange, `Unknown instruction "${instruction.keywordText}"${didYouMean(suggestion)}`, {
+      data: suggestion ? { suggestion } : undefined,
+    });
   },
   fix(diagnostic, model) {
     const suggestion = (diagnostic.data as { suggestion?: string } | undefined)?.suggestion;
@@ -53,17 +51,15 @@ export const missingArguments: Rule = {
     good: 'FROM alpine\nCOPY app.py /app/',
     buildOutput: 'dockerfile parse error on line 2: COPY requires at least two arguments, but only one was provided. Destination could not be determined',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      const data = getInstruction(instruction.keyword);
-      // Words after a bare `--` are arguments to BuildKit, though the parser saw flags.
-      const terminator = instruction.flags.findIndex((f) => f.name === '');
-      const count = instruction.args.length + (terminator < 0 ? 0 : instruction.flags.length - terminator - 1);
-      if (!data || count >= data.minArgs) continue;
-      const need = data.minArgs === 1 ? 'at least one argument' : `at least ${data.minArgs} arguments`;
-      const extra = data.minArgs === 2 && count === 1 ? ': a source and a destination' : '';
-      report(instruction.keywordRange, `${instruction.keyword} requires ${need}${extra}`);
-    }
+  checkInstruction(instruction, { report }) {
+    const data = getInstruction(instruction.keyword);
+    // Words after a bare `--` are arguments to BuildKit, though the parser saw flags.
+    const terminator = instruction.flags.findIndex((f) => f.name === '');
+    const count = instruction.args.length + (terminator < 0 ? 0 : instruction.flags.length - terminator - 1);
+    if (!data || count >= data.minArgs) return;
+    const need = data.minArgs === 1 ? 'at least one argument' : `at least ${data.minArgs} arguments`;
+    const extra = data.minArgs === 2 && count === 1 ? ': a source and a destination' : '';
+    report(instruction.keywordRange, `${instruction.keyword} requires ${need}${extra}`);
   },
 };
 
@@ -79,18 +75,16 @@ export const tooManyArguments: Rule = {
     good: 'FROM node:20 AS builder',
     buildOutput: 'dockerfile parse error on line 1: FROM requires either one or three arguments',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      const args = instruction.args;
-      if (instruction.keyword === 'FROM') {
-        const ok = args.length <= 1 || (args.length === 3 && args[1].value.toLowerCase() === 'as');
-        if (!ok) {
-          const range = { start: args[1].range.start, end: args[args.length - 1].range.end };
-          report(range, 'FROM takes an image and optionally `AS <name>`, nothing else');
-        }
-      } else if (instruction.keyword === 'HEALTHCHECK' && args.length > 1 && args[0].value.toUpperCase() === 'NONE') {
-        report({ start: args[1].range.start, end: args[args.length - 1].range.end }, 'HEALTHCHECK NONE takes no arguments');
+  checkInstruction(instruction, { report }) {
+    const args = instruction.args;
+    if (instruction.keyword === 'FROM') {
+      const ok = args.length <= 1 || (args.length === 3 && args[1].value.toLowerCase() === 'as');
+      if (!ok) {
+        const range = { start: args[1].range.start, end: args[args.length - 1].range.end };
+        report(range, 'FROM takes an image and optionally `AS <name>`, nothing else');
       }
+    } else if (instruction.keyword === 'HEALTHCHECK' && args.length > 1 && args[0].value.toUpperCase() === 'NONE') {
+      report({ start: args[1].range.start, end: args[args.length - 1].range.end }, 'HEALTHCHECK NONE takes no arguments');
     }
   },
 };
@@ -107,15 +101,13 @@ export const invalidHealthcheck: Rule = {
     good: 'HEALTHCHECK CMD curl -f http://localhost/',
     buildOutput: 'dockerfile parse error on line 3: Unknown type "CURL" in HEALTHCHECK (try CMD)',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.keyword !== 'HEALTHCHECK' || instruction.args.length === 0) continue;
-      const first = instruction.args[0];
-      const type = first.value.toUpperCase();
-      if (type === 'CMD' && instruction.args.length === 1) report(first.range, 'HEALTHCHECK CMD needs a command to run');
-      else if (type !== 'CMD' && type !== 'NONE') {
-        report(first.range, `Unknown HEALTHCHECK type "${first.value}": start with CMD, or use NONE`);
-      }
+  checkInstruction(instruction, { report }) {
+    if (instruction.keyword !== 'HEALTHCHECK' || instruction.args.length === 0) return;
+    const first = instruction.args[0];
+    const type = first.value.toUpperCase();
+    if (type === 'CMD' && instruction.args.length === 1) report(first.range, 'HEALTHCHECK CMD needs a command to run');
+    else if (type !== 'CMD' && type !== 'NONE') {
+      report(first.range, `Unknown HEALTHCHECK type "${first.value}": start with CMD, or use NONE`);
     }
   },
 };
@@ -173,14 +165,12 @@ export const onbuildChaining: Rule = {
     good: 'FROM alpine\nONBUILD RUN make',
     buildOutput: "dockerfile parse error on line 2: Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed",
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      const trigger = instruction.trigger;
-      if (!trigger) continue;
-      const data = getInstruction(trigger.keyword);
-      if (trigger.keyword === 'ONBUILD') report(trigger.keywordRange, 'ONBUILD cannot trigger another ONBUILD');
-      else if (data && !data.allowedInOnbuild) report(trigger.keywordRange, `${trigger.keyword} is not allowed as an ONBUILD trigger`);
-    }
+  checkInstruction(instruction, { report }) {
+    const trigger = instruction.trigger;
+    if (!trigger) return;
+    const data = getInstruction(trigger.keyword);
+    if (trigger.keyword === 'ONBUILD') report(trigger.keywordRange, 'ONBUILD cannot trigger another ONBUILD');
+    else if (data && !data.allowedInOnbuild) report(trigger.keywordRange, `${trigger.keyword} is not allowed as an ONBUILD trigger`);
   },
 };
 
@@ -196,15 +186,13 @@ export const invalidKeyValue: Rule = {
     good: 'FROM alpine\nENV PATH=/usr/local/bin:$PATH\nENV A=1 B=2',
     buildOutput: 'dockerfile parse error on line 2: ENV must have two arguments',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      const keyword = instruction.keyword;
-      if (keyword !== 'ENV' && keyword !== 'LABEL' && keyword !== 'ARG') continue;
-      for (const property of instruction.properties) {
-        if (property.name === '') report(property.range, `${keyword} names cannot be empty`);
-        else if (property.value === null && keyword !== 'ARG') {
-          report(property.range, `${keyword} ${property.name} has no value: write ${property.name}=<value>`);
-        }
+  checkInstruction(instruction, { report }) {
+    const keyword = instruction.keyword;
+    if (keyword !== 'ENV' && keyword !== 'LABEL' && keyword !== 'ARG') return;
+    for (const property of instruction.properties) {
+      if (property.name === '') report(property.range, `${keyword} names cannot be empty`);
+      else if (property.value === null && keyword !== 'ARG') {
+        report(property.range, `${keyword} ${property.name} has no value: write ${property.name}=<value>`);
       }
     }
   },

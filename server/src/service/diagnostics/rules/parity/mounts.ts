@@ -35,24 +35,22 @@ export const unknownMountOption: Rule = {
     good: 'FROM alpine\nRUN --mount=type=cache,target=/var/cache/apk apk add git',
     buildOutput: "dockerfile parse error on line 2: unexpected key 'taget' in 'taget=/var/cache/apk'",
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      for (const mount of instruction.mounts) {
-        const type = getMountType(mount.type);
-        if (!type) continue;
-        for (const option of mount.options) {
-          const key = option.name.toLowerCase();
-          if (refusedForType(type.type, key)) {
-            report(option.nameRange, `"${option.name}" is not allowed on a ${type.type} mount`);
-            continue;
-          }
-          if (ALL_KEYS.has(key)) continue;
-          const keys = type.options.flatMap((o) => [o.name, ...(o.aliases ?? [])]);
-          const suggestion = closest(option.name, keys);
-          report(option.nameRange, `Unknown key "${option.name}" in a ${type.type} mount${didYouMean(suggestion)}`, {
-            data: suggestion ? { suggestion } : undefined,
-          });
+  checkInstruction(instruction, { report }) {
+    for (const mount of instruction.mounts) {
+      const type = getMountType(mount.type);
+      if (!type) continue;
+      for (const option of mount.options) {
+        const key = option.name.toLowerCase();
+        if (refusedForType(type.type, key)) {
+          report(option.nameRange, `"${option.name}" is not allowed on a ${type.type} mount`);
+          continue;
         }
+        if (ALL_KEYS.has(key)) continue;
+        const keys = type.options.flatMap((o) => [o.name, ...(o.aliases ?? [])]);
+        const suggestion = closest(option.name, keys);
+        report(option.nameRange, `Unknown key "${option.name}" in a ${type.type} mount${didYouMean(suggestion)}`, {
+          data: suggestion ? { suggestion } : undefined,
+        });
       }
     }
   },
@@ -75,29 +73,27 @@ export const invalidMountOptionValue: Rule = {
     buildOutput: 'dockerfile parse error on line 2: unsupported sharing value "exclusive"',
     notes: 'Values with variables are left alone: they are expanded at build time.',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      for (const mount of instruction.mounts) {
-        const type = getMountType(mount.type);
-        if (!type) {
-          if (!mount.type.includes('$')) {
-            report(mount.typeRange ?? mount.flag.range, `Unknown mount type "${mount.type}" (use bind, cache, tmpfs, secret or ssh)`);
-          }
+  checkInstruction(instruction, { report }) {
+    for (const mount of instruction.mounts) {
+      const type = getMountType(mount.type);
+      if (!type) {
+        if (!mount.type.includes('$')) {
+          report(mount.typeRange ?? mount.flag.range, `Unknown mount type "${mount.type}" (use bind, cache, tmpfs, secret or ssh)`);
+        }
+        continue;
+      }
+      for (const option of mount.options) {
+        const data = getMountOption(type.type, option.name);
+        if (!data || data.name === 'type') continue;
+        if (option.value === null) {
+          if (data.valueKind !== 'boolean') report(option.range, `"${option.name}" needs a value (${option.name}=<value>)`);
           continue;
         }
-        for (const option of mount.options) {
-          const data = getMountOption(type.type, option.name);
-          if (!data || data.name === 'type') continue;
-          if (option.value === null) {
-            if (data.valueKind !== 'boolean') report(option.range, `"${option.name}" needs a value (${option.name}=<value>)`);
-            continue;
-          }
-          if (option.value.includes('$')) continue;
-          // BuildKit lower-cases enum values such as `sharing=LOCKED`.
-          const value = data.valueKind === 'enum' ? option.value.toLowerCase() : option.value;
-          const problem = valueProblem(data.valueKind, value, data.values, data.name);
-          if (problem) report(option.valueRange ?? option.range, `${option.name}: ${problem}`);
-        }
+        if (option.value.includes('$')) continue;
+        // BuildKit lower-cases enum values such as `sharing=LOCKED`.
+        const value = data.valueKind === 'enum' ? option.value.toLowerCase() : option.value;
+        const problem = valueProblem(data.valueKind, value, data.values, data.name);
+        if (problem) report(option.valueRange ?? option.range, `${option.name}: ${problem}`);
       }
     }
   },
@@ -116,14 +112,12 @@ export const missingMountOption: Rule = {
     buildOutput: 'invalid secret mount. one of source, target required',
     notes: 'A bind, cache or tmpfs mount without `target` is accepted by the builder (it mounts at the working directory), so it is not reported here.',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      for (const mount of instruction.mounts) {
-        if (mount.type !== 'secret') continue;
-        const names = mount.options.map((o) => getMountOption('secret', o.name)?.name ?? o.name.toLowerCase());
-        if (!names.some((n) => n === 'id' || n === 'source' || n === 'target' || n === 'src')) {
-          report(mount.flag.range, 'A secret mount needs id=<secret id> (or target=<path>)');
-        }
+  checkInstruction(instruction, { report }) {
+    for (const mount of instruction.mounts) {
+      if (mount.type !== 'secret') continue;
+      const names = mount.options.map((o) => getMountOption('secret', o.name)?.name ?? o.name.toLowerCase());
+      if (!names.some((n) => n === 'id' || n === 'source' || n === 'target' || n === 'src')) {
+        report(mount.flag.range, 'A secret mount needs id=<secret id> (or target=<path>)');
       }
     }
   },

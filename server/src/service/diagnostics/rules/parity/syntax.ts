@@ -46,18 +46,16 @@ export const invalidJsonExecForm: Rule = {
     buildOutput: 'dockerfile parse error on line 2: Dockerfile contains not string array',
     notes: 'Single quotes (`CMD [\'a\']`) are not JSON: the line runs as a shell command, which the JSONArgsRecommended check reports.',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (!JSON_CAPABLE.has(instruction.keyword)) continue;
-      let text = instruction.argsText.trim();
-      if (instruction.keyword === 'HEALTHCHECK') text = text.replace(/^CMD\s+/i, '');
-      const range = argumentsRange(instruction);
-      if (text.startsWith('[') && instruction.form !== 'exec' && isNonStringArray(text)) {
-        report(range, `${instruction.keyword} exec form must be a JSON array of strings`);
-      } else if (instruction.keyword === 'SHELL' && text !== '') {
-        if (instruction.form !== 'exec') report(range, 'SHELL must be a JSON array, e.g. ["/bin/sh", "-c"]');
-        else if (instruction.execArgs?.length === 0) report(range, 'SHELL needs at least the shell program');
-      }
+  checkInstruction(instruction, { report }) {
+    if (!JSON_CAPABLE.has(instruction.keyword)) return;
+    let text = instruction.argsText.trim();
+    if (instruction.keyword === 'HEALTHCHECK') text = text.replace(/^CMD\s+/i, '');
+    const range = argumentsRange(instruction);
+    if (text.startsWith('[') && instruction.form !== 'exec' && isNonStringArray(text)) {
+      report(range, `${instruction.keyword} exec form must be a JSON array of strings`);
+    } else if (instruction.keyword === 'SHELL' && text !== '') {
+      if (instruction.form !== 'exec') report(range, 'SHELL must be a JSON array, e.g. ["/bin/sh", "-c"]');
+      else if (instruction.execArgs?.length === 0) report(range, 'SHELL needs at least the shell program');
     }
   },
 };
@@ -88,11 +86,9 @@ export const unterminatedHeredoc: Rule = {
     good: 'FROM alpine\nRUN <<EOF\napk add curl\nEOF\n',
     buildOutput: 'dockerfile parse error on line 2: unterminated heredoc',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      for (const heredoc of instruction.heredocs) {
-        if (heredoc.endRange === null) report(heredoc.markerRange, `Heredoc "${heredoc.name}" is never closed: add a line with only ${heredoc.name}`);
-      }
+  checkInstruction(instruction, { report }) {
+    for (const heredoc of instruction.heredocs) {
+      if (heredoc.endRange === null) report(heredoc.markerRange, `Heredoc "${heredoc.name}" is never closed: add a line with only ${heredoc.name}`);
     }
   },
 };
@@ -113,14 +109,12 @@ export const unterminatedQuote: Rule = {
     buildOutput: 'unexpected end of statement while looking for matching double-quote',
     notes: 'The escape character (`\\` or the `# escape=` one) escapes a quote outside single quotes.',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (!LEXED.has(instruction.keyword) || instruction.form === 'exec') continue;
-      // Escapes are removed from values but quotes are kept: no quote in any value, nothing to scan.
-      if (!instruction.args.some((a) => a.value.includes('"') || a.value.includes("'"))) continue;
-      const open = unclosedQuote(instruction.args, model.escapeChar, model.textAt);
-      if (open) report(open.arg.range, `Missing closing ${open.quote} quote`);
-    }
+  checkInstruction(instruction, { model, report }) {
+    if (!LEXED.has(instruction.keyword) || instruction.form === 'exec') return;
+    // Escapes are removed from values but quotes are kept: no quote in any value, nothing to scan.
+    if (!instruction.args.some((a) => a.value.includes('"') || a.value.includes("'"))) return;
+    const open = unclosedQuote(instruction.args, model.escapeChar, model.textAt);
+    if (open) report(open.arg.range, `Missing closing ${open.quote} quote`);
   },
 };
 
@@ -175,21 +169,19 @@ export const invalidPort: Rule = {
     good: 'FROM nginx\nEXPOSE 80/tcp 9999',
     buildOutput: 'invalid proto: http',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.keyword !== 'EXPOSE') continue;
-      for (const arg of instruction.args) {
-        if (arg.value.includes('$')) continue;
-        const { port, proto } = splitPortSpec(arg.value);
-        if (proto !== null && !PROTOCOLS.has(proto.toLowerCase())) {
-          report(arg.range, `Unknown protocol "${proto}": use tcp, udp or sctp`);
-          continue;
-        }
-        const match = /^(\d+)(?:-(\d+))?$/.exec(port);
-        const start = match ? Number(match[1]) : NaN;
-        const end = match?.[2] !== undefined ? Number(match[2]) : start;
-        if (!match || start > 65535 || end > 65535 || end < start) report(arg.range, `"${port}" is not a port or port range from 0 to 65535`);
+  checkInstruction(instruction, { report }) {
+    if (instruction.keyword !== 'EXPOSE') return;
+    for (const arg of instruction.args) {
+      if (arg.value.includes('$')) continue;
+      const { port, proto } = splitPortSpec(arg.value);
+      if (proto !== null && !PROTOCOLS.has(proto.toLowerCase())) {
+        report(arg.range, `Unknown protocol "${proto}": use tcp, udp or sctp`);
+        continue;
       }
+      const match = /^(\d+)(?:-(\d+))?$/.exec(port);
+      const start = match ? Number(match[1]) : NaN;
+      const end = match?.[2] !== undefined ? Number(match[2]) : start;
+      if (!match || start > 65535 || end > 65535 || end < start) report(arg.range, `"${port}" is not a port or port range from 0 to 65535`);
     }
   },
 };

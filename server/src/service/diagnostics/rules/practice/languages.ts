@@ -95,7 +95,7 @@ apkPin.defaultSeverity = 'hint';
 const PIP_TOOLING = new Set(['pip', 'setuptools', 'wheel']);
 const basePipPinCheck = pipPin.check;
 pipPin.check = (context) => {
-  basePipPinCheck({
+  basePipPinCheck!({
     ...context,
     report(range, message, extra) {
       const names = [...message.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
@@ -126,7 +126,7 @@ export const apkNoCache: Rule = practiceRule({
   // The shared cache check finds the calls; apk's fix is mechanical: add `--no-cache`.
   check(context) {
     const byRange = new Map(invocations(context.model).filter((i) => i.manager === 'apk').map((i) => [key(i.at.range), i]));
-    apkCache.check({
+    apkCache.check!({
       ...context,
       report(range) {
         const invocation = byRange.get(key(range));
@@ -174,7 +174,7 @@ export const pipNoCacheDir: Rule = cacheRule({
 const basePipCache = pipNoCacheDir.check;
 pipNoCacheDir.check = (context) => {
   const skip = new Set(invocations(context.model).filter((i) => i.manager === 'pip' && pipCacheOff(context.model, i)).map((i) => key(i.at.range)));
-  basePipCache({
+  basePipCache!({
     ...context,
     report(range, _message, extra) {
       if (!skip.has(key(range))) context.report(range, 'pip keeps its download cache in this layer: add `--no-cache-dir` (or mount a cache on /root/.cache/pip).', extra);
