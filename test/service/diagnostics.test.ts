@@ -84,20 +84,39 @@ test('a rule that throws is skipped and reported as rule-crashed', () => {
 test('after edits, linting the incrementally parsed model equals linting a fresh parse', () => {
   // Rules may cache per instruction object, and the model keeps those objects across edits
   // that do not touch them (moving them when lines are added above): findings must follow.
-  const lines = ['FROM debian:12 AS build'];
-  for (let i = 0; i < 120; i++) lines.push(`RUN apt-get install curl${i} && curl http://x/${i} | sh`, `COPY a${i} b${i}`);
+  // The base has findings of the instruction-local rules (flags, mounts, arguments, quotes,
+  // EXPOSE, COPY --from a stage) so that cached findings are compared too.
+  const lines = ['ARG V=1', 'FROM debian:12 AS build'];
+  for (let i = 0; i < 120; i++) {
+    lines.push(`RUN apt-get install curl${i} && curl http://x/${i} | sh`, `COPY a${i} b${i}`);
+    if (i % 10 === 0) {
+      lines.push(`COPY --chwon=a --from=1 --from=Late x${i} /y`, `RUN --mount=type=cache,taget=/c echo "open${i}`, `EXPOSE 80/HTTP ${i}:80`);
+      lines.push(`COPY --from=build a /b`, `HEALTHCHECK --interval=30 CMD`, `ENV K${i}`, `ONBUILD COPY --chmode=1 a b`);
+    }
+  }
   let text = lines.join('\n');
   let model = buildModel(text);
   lint(model);
+  const severities = { severities: { 'unknown-flag': 'hint', 'copy-from-own-stage': 'off' } as const };
   const edits: ((t: string) => string)[] = [
     (t) => 'ARG X=1\n\n' + t, // lines added above everything
     (t) => t.replace('RUN apt-get install curl60', 'RUN  apt-get install curl60'), // one instruction changed
     (t) => t.replace('COPY a90 b90\n', ''), // a line removed below it
     (t) => t.replace('COPY a10 b10', 'COPY a10 b10\nRUN sudo apt-get install -y x\nWORKDIR rel'),
+    (t) => t.replace('COPY a30 b30', 'COPY --chwon=b a30 b30'), // a local finding appears
+    (t) => t.replace('COPY a50 b50', 'FROM alpine AS Late'), // a new stage on the same line count: --from=1 and Late resolve
+    (t) => t.replace('FROM debian:12 AS build', 'FROM debian:12 AS builder'), // a stage renamed: own-stage findings go
+    (t) => t.replace('ARG V=1', 'ARG V=2'), // a changed ARG default
+    (t) => t.replace('FROM alpine AS Late', 'COPY a50 b50'), // the stage removed again
+    (t) => t.replace('EXPOSE 80/HTTP 20:80', 'EXPOSE 80/tcp'), // a local finding goes
+    (t) => '# escape=`\n' + t, // the escape character changes every instruction's reading
   ];
   for (const edit of edits) {
     text = edit(text);
     model = buildModel(text, model);
-    assert.deepEqual(lint(model), lint(buildModel(text)));
+    const fresh = buildModel(text);
+    assert.deepEqual(lint(model), lint(fresh));
+    // Severity is applied at each lint, not cached with the findings.
+    assert.deepEqual(lint(model, severities), lint(fresh, severities));
   }
 });

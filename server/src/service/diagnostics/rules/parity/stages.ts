@@ -3,7 +3,7 @@
  * `from=` targets, and base images that are not valid references.
  */
 import { REFERENCE } from '../../../data';
-import type { InstructionModel } from '../../../model';
+import type { DockerfileModel, InstructionModel } from '../../../model';
 import type { Rule } from '../../types';
 import { docs } from '../../ruleKit';
 
@@ -81,6 +81,11 @@ function fromRefs(instruction: InstructionModel): { value: string; range: Instru
   return refs.filter((r) => !r.value.includes('$'));
 }
 
+/** Stage names and where each starts: what `stageByRef` and an instruction's stage depend on. */
+function stageLayout(model: DockerfileModel): string {
+  return model.stages.map((s) => `${s.name ?? ''}@${s.from.range.start.line}`).join(',');
+}
+
 export const copyFromOwnStage: Rule = {
   id: 'copy-from-own-stage',
   title: 'COPY --from its own stage',
@@ -93,12 +98,11 @@ export const copyFromOwnStage: Rule = {
     good: 'FROM alpine AS base\nFROM alpine AS app\nCOPY --from=base /etc/os-release /',
     buildOutput: 'circular dependency detected on stage: app',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.stageIndex < 0) continue;
-      for (const { value, range } of fromRefs(instruction)) {
-        if (model.stageByRef(value)?.index === instruction.stageIndex) report(range, `"${value}" is the stage this instruction is in`);
-      }
+  contextKey: stageLayout,
+  checkInstruction(instruction, { model, report }) {
+    if (instruction.stageIndex < 0) return;
+    for (const { value, range } of fromRefs(instruction)) {
+      if (model.stageByRef(value)?.index === instruction.stageIndex) report(range, `"${value}" is the stage this instruction is in`);
     }
   },
 };
@@ -116,14 +120,13 @@ export const copyFromUndefinedStage: Rule = {
     buildOutput: 'failed to resolve source metadata for docker.io/library/2:latest',
     notes: 'A lowercase name that matches no stage is read as an image (`COPY --from=nginx:alpine ...`), so it is not reported.',
   }),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
-      if (instruction.stageIndex < 0) continue;
-      for (const { value, range } of fromRefs(instruction)) {
-        if (model.stageByRef(value)) continue;
-        if (/^\d+$/.test(value)) report(range, `There is no stage ${value}: stages are numbered 0 to ${model.stages.length - 1}`);
-        else if (!isValidImageReference(value)) report(range, `"${value}" is not a stage of this file nor a valid image reference`);
-      }
+  contextKey: stageLayout,
+  checkInstruction(instruction, { model, report }) {
+    if (instruction.stageIndex < 0) return;
+    for (const { value, range } of fromRefs(instruction)) {
+      if (model.stageByRef(value)) continue;
+      if (/^\d+$/.test(value)) report(range, `There is no stage ${value}: stages are numbered 0 to ${model.stages.length - 1}`);
+      else if (!isValidImageReference(value)) report(range, `"${value}" is not a stage of this file nor a valid image reference`);
     }
   },
 };

@@ -5,7 +5,7 @@
  */
 import type { DockerfileModel } from '../../../model';
 import type { ShellWord } from '../../../shell';
-import { allCommands, type RunCommand } from './scripts';
+import { runCommands, runInstructions, type RunCommand } from './scripts';
 
 /** One package-manager call. */
 export interface Invocation {
@@ -55,15 +55,28 @@ const MANAGERS: Record<string, string> = {
 const TWO_WORD = new Set(['module', 'group', 'groups']);
 
 const cache = new WeakMap<DockerfileModel, Invocation[]>();
+// Per RUN: its command list is kept across edits that do not touch the RUN (see scripts.ts), so
+// the calls read from it are too; only a re-parsed or moved RUN is read again.
+const perRun = new WeakMap<RunCommand[], Invocation[]>();
 
 /** Every package-manager call in the document's RUNs, in order. */
 export function invocations(model: DockerfileModel): Invocation[] {
   let found = cache.get(model);
   if (!found) {
-    found = allCommands(model).flatMap((at) => {
-      const invocation = readInvocation(at);
-      return invocation ? [invocation] : [];
-    });
+    found = [];
+    for (const run of runInstructions(model)) {
+      const commands = runCommands(model, run);
+      let calls = perRun.get(commands);
+      if (!calls) {
+        calls = [];
+        for (const at of commands) {
+          const invocation = readInvocation(at);
+          if (invocation) calls.push(invocation);
+        }
+        perRun.set(commands, calls);
+      }
+      found.push(...calls);
+    }
     cache.set(model, found);
   }
   return found;
