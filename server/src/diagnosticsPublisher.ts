@@ -81,6 +81,9 @@ export class DiagnosticsPublisher {
       if (!before) return;
       this.linted.set(uri, before.version);
       const settings = await this.host.settings(uri);
+      // Let requests that arrived meanwhile (a hover right after opening) be answered first:
+      // they wait on the same settings, and linting a big file takes a while.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const document = this.host.document(uri);
       if (!document || document.version !== before.version) return;
       if (!settings.diagnostics.enabled) {
