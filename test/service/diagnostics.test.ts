@@ -89,15 +89,18 @@ test('after edits, linting the incrementally parsed model equals linting a fresh
   const lines = ['ARG V=1', 'FROM debian:12 AS build'];
   for (let i = 0; i < 120; i++) {
     lines.push(`RUN apt-get install curl${i} && curl http://x/${i} | sh`, `COPY a${i} b${i}`);
+    // Far from line 0, so an edit of the global ARG does not re-parse it.
+    if (i === 60) lines.push('FROM alpine:$V AS v', 'FROM build AS again');
     if (i % 10 === 0) {
       lines.push(`COPY --chwon=a --from=1 --from=Late x${i} /y`, `RUN --mount=type=cache,taget=/c echo "open${i}`, `EXPOSE 80/HTTP ${i}:80`);
-      lines.push(`COPY --from=build a /b`, `HEALTHCHECK --interval=30 CMD`, `ENV K${i}`, `ONBUILD COPY --chmode=1 a b`);
+      lines.push(`COPY --from=build a /b`, `HEALTHCHECK --interval=30 CMD`, `ENV K${i}`, `ONBUILD COPY --chmode=1 a b`, `COPY $undef${i} /x`);
     }
   }
   let text = lines.join('\n');
   let model = buildModel(text);
   lint(model);
-  const severities = { severities: { 'unknown-flag': 'hint', 'copy-from-own-stage': 'off' } as const };
+  // Severities that keep the same instruction-local rules on, so the two lints share cached findings.
+  const severities = { severities: { 'unknown-flag': 'hint', 'apt-get-yes': 'off' } as const };
   const edits: ((t: string) => string)[] = [
     (t) => 'ARG X=1\n\n' + t, // lines added above everything
     (t) => t.replace('RUN apt-get install curl60', 'RUN  apt-get install curl60'), // one instruction changed
@@ -106,7 +109,9 @@ test('after edits, linting the incrementally parsed model equals linting a fresh
     (t) => t.replace('COPY a30 b30', 'COPY --chwon=b a30 b30'), // a local finding appears
     (t) => t.replace('COPY a50 b50', 'FROM alpine AS Late'), // a new stage on the same line count: --from=1 and Late resolve
     (t) => t.replace('FROM debian:12 AS build', 'FROM debian:12 AS builder'), // a stage renamed: own-stage findings go
-    (t) => t.replace('ARG V=1', 'ARG V=2'), // a changed ARG default
+    (t) => t.replace('ARG V=1', 'ARG V='), // a changed global ARG default makes FROM alpine:$V invalid
+    (t) => t.replace('COPY a2 b2', 'ENV undef30=1'), // defines a variable used 80 lines down (UndefinedVar)
+    (t) => t.replace('ARG V=', 'ARG V=3.20'),
     (t) => t.replace('FROM alpine AS Late', 'COPY a50 b50'), // the stage removed again
     (t) => t.replace('EXPOSE 80/HTTP 20:80', 'EXPOSE 80/tcp'), // a local finding goes
     (t) => '# escape=`\n' + t, // the escape character changes every instruction's reading

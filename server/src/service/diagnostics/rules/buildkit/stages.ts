@@ -183,16 +183,18 @@ export const invalidDefaultArgInFrom: Rule = buildkitRule(
     good: 'ARG TAG=3.20\nFROM alpine:$TAG',
   },
   {
-    check({ model, report }) {
-      for (const stage of model.stages) {
-        if (!stage.baseRange || !stage.baseText.includes('$')) continue;
-        // The builder fills TARGETOS and the other platform ARGs itself, so their value is never empty.
-        if (stage.from.variables.some((v) => getPredefinedArg(v.name) && !model.globalArgs.some((g) => g.name === v.name))) continue;
-        const resolved = model.expand(stage.baseText, stage.from);
-        if (resolved.includes('$') || model.stageByRef(resolved)) continue;
-        if (resolved === '' || (resolved !== 'scratch' && !isValidImageReference(resolved))) {
-          report(stage.baseRange, `With the ARG defaults, "${stage.baseText}" becomes ${resolved === '' ? 'an empty image name' : `"${resolved}", not a valid image name`}`);
-        }
+    contextKey: (model) =>
+      [...model.globalArgs.map((g) => `${g.name}=${g.rawValue ?? ''}=${g.value ?? ''}`), ...model.stages.map((s) => `${s.name ?? ''}@${s.from.range.start.line}`)].join(','),
+    checkInstruction(instruction, { model, report }) {
+      const stage = model.stages[instruction.stageIndex];
+      if (instruction.keyword !== 'FROM' || stage?.from !== instruction) return;
+      if (!stage.baseRange || !stage.baseText.includes('$')) return;
+      // The builder fills TARGETOS and the other platform ARGs itself, so their value is never empty.
+      if (stage.from.variables.some((v) => getPredefinedArg(v.name) && !model.globalArgs.some((g) => g.name === v.name))) return;
+      const resolved = model.expand(stage.baseText, stage.from);
+      if (resolved.includes('$') || model.stageByRef(resolved)) return;
+      if (resolved === '' || (resolved !== 'scratch' && !isValidImageReference(resolved))) {
+        report(stage.baseRange, `With the ARG defaults, "${stage.baseText}" becomes ${resolved === '' ? 'an empty image name' : `"${resolved}", not a valid image name`}`);
       }
     },
   },

@@ -41,6 +41,32 @@ function visibleNames(model: DockerfileModel, at: InstructionModel, byStage: Map
   return defs.filter((d) => d.line < at.range.start.line).map((d) => d.name);
 }
 
+// Windows environments use mixed-case names (ProgramFiles, windir), so the case hint is off there.
+function isWindows(model: DockerfileModel): boolean {
+  return model.escapeChar === '`' || model.stages.some((s) => s.image !== null && WINDOWS_IMAGE.test(s.image.repository));
+}
+
+const definitionCache = new WeakMap<DockerfileModel, Map<number, { name: string; line: number }[]>>();
+
+/** The per-model cache of `visibleNames`' stage chains. */
+function stageDefinitions(model: DockerfileModel): Map<number, { name: string; line: number }[]> {
+  let byStage = definitionCache.get(model);
+  if (!byStage) definitionCache.set(model, (byStage = new Map()));
+  return byStage;
+}
+
+/**
+ * Everything UndefinedVar's answer for one instruction depends on besides the instruction: every
+ * definition (kind, name, stage, line) and every stage's parent, start line, scratch base and
+ * Windows base. Any change re-checks all instructions; typing elsewhere re-checks only its own.
+ */
+function variableLayout(model: DockerfileModel): string {
+  const parts: string[] = [String(isWindows(model))];
+  for (const d of model.definitions) parts.push(`${d.kind}:${d.name}@${d.stageIndex}:${d.instruction?.range.start.line ?? -1}`);
+  for (const s of model.stages) parts.push(`${s.parentStage}<${s.from.range.start.line}:${fromScratch(model, s)}`);
+  return parts.join(',');
+}
+
 export const undefinedVar: Rule = buildkitRule(
   'UndefinedVar',
   'undefined-var',
@@ -53,29 +79,23 @@ export const undefinedVar: Rule = buildkitRule(
     notes: 'BuildKit knows the base image\'s environment (PATH, JAVA_HOME, ...); we do not pull images, so in a stage built on an image we only report names that look like a typo of a defined one, or that contain lower-case letters (image environments use upper-case names). `${X:-default}` and the other guarded forms are never reported. RUN is not checked: the shell expands it.',
   },
   {
-    check({ model, report }) {
-      const scratch = model.stages.map((s) => fromScratch(model, s));
-      const byStage = new Map<number, { name: string; line: number }[]>();
-      // Windows environments use mixed-case names (ProgramFiles, windir), so the case hint is off there.
-      const windows = model.escapeChar === '`' || model.stages.some((s) => s.image !== null && WINDOWS_IMAGE.test(s.image.repository));
-      for (const stage of model.stages) {
-        for (const instruction of stage.instructions) {
-          if (!EXPANDED.has(instruction.keyword)) continue;
-          for (const ref of instruction.variables) {
-            if (ref.modifier ? GUARDED.has(ref.modifier) : !PLAIN_REF.test(model.textAt(ref.range))) continue;
-            const resolution = model.resolveVariable(ref.name, instruction);
-            if (resolution.definition || resolution.predefined) continue;
-            // ARGs and ENVs of parent stages carry over into `FROM <stage>` children.
-            const visible = visibleNames(model, instruction, byStage);
-            if (visible.includes(ref.name)) continue;
-            const suggestion = closest(ref.name, visible, true);
-            // Image environments use upper-case names; a lower-case one is ours or a typo.
-            if (!scratch[stage.index] && !suggestion && (ref.name === ref.name.toUpperCase() || windows)) continue;
-            report(ref.range, `"$${ref.name}" is not defined at this point${suggestion ? ` (did you mean $${suggestion}?)` : ''}`, {
-              data: suggestion ? { suggestion } : undefined,
-            });
-          }
-        }
+    contextKey: variableLayout,
+    checkInstruction(instruction, { model, report }) {
+      if (instruction.stageIndex < 0 || !EXPANDED.has(instruction.keyword)) return;
+      const stage = model.stages[instruction.stageIndex];
+      for (const ref of instruction.variables) {
+        if (ref.modifier ? GUARDED.has(ref.modifier) : !PLAIN_REF.test(model.textAt(ref.range))) continue;
+        const resolution = model.resolveVariable(ref.name, instruction);
+        if (resolution.definition || resolution.predefined) continue;
+        // ARGs and ENVs of parent stages carry over into `FROM <stage>` children.
+        const visible = visibleNames(model, instruction, stageDefinitions(model));
+        if (visible.includes(ref.name)) continue;
+        const suggestion = closest(ref.name, visible, true);
+        // Image environments use upper-case names; a lower-case one is ours or a typo.
+        if (!fromScratch(model, stage) && !suggestion && (ref.name === ref.name.toUpperCase() || isWindows(model))) continue;
+        report(ref.range, `"$${ref.name}" is not defined at this point${suggestion ? ` (did you mean $${suggestion}?)` : ''}`, {
+          data: suggestion ? { suggestion } : undefined,
+        });
       }
     },
   },

@@ -2,7 +2,7 @@
 import type { Rule } from '../../types';
 import { practiceRule, insertAt, withFix } from './define';
 import { hasOption, invocations, isLocalPath, type Invocation } from './packages';
-import { allCommands, cacheMounted, isShippedStage, isTrigger, laterInRun, resolveWord, runCommands, usesBuildKit } from './scripts';
+import { allCommands, cacheMounted, isShippedStage, isTrigger, laterInRun, resolveWord, runCommands, usesBuildKit, type RunCommand } from './scripts';
 
 const APT = new Set(['apt-get', 'apt']);
 const INSTALLS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'reinstall', 'remove', 'purge', 'autoremove']);
@@ -126,6 +126,19 @@ export function removes(args: { value: string }[], dirs: string[]): boolean {
   return args.some((a) => dirs.some((d) => a.value.replace(/\/+\*?$/, '') === d || a.value.startsWith(`${d}/`)));
 }
 
+const cleanStages = new WeakMap<RunCommand[], Set<number>>();
+
+/** The stages with a RUN that removes apt's docker-clean configuration, read once per command list. */
+function dockerCleanStages(all: RunCommand[]): Set<number> {
+  let stages = cleanStages.get(all);
+  if (!stages) {
+    stages = new Set();
+    for (const c of all) if (c.command.name === 'rm' && c.command.args.some((a) => a.value.endsWith('docker-clean'))) stages.add(c.run.stageIndex);
+    cleanStages.set(all, stages);
+  }
+  return stages;
+}
+
 export const aptListsCleanup: Rule = practiceRule({
   id: 'apt-lists-cleanup',
   title: 'apt-get update leaves its lists in the layer',
@@ -151,7 +164,7 @@ export const aptListsCleanup: Rule = practiceRule({
       if (!isTrigger(at.run) && !isShippedStage(model, at.run.stageIndex)) continue;
       if (laterInRun(all, at, (c) => c.command.name === 'rm' && removes(c.command.args, LISTS))) continue;
       const keepsDebs = runCommands(model, at.run).some((c) => c.command.name === 'rm' && c.command.args.some((a) => a.value.endsWith('docker-clean'))) ||
-        all.some((c) => c.run.stageIndex === at.run.stageIndex && c.command.name === 'rm' && c.command.args.some((a) => a.value.endsWith('docker-clean')));
+        dockerCleanStages(all).has(at.run.stageIndex);
       if (cacheMounted(at.run, LISTS) && (!keepsDebs || cacheMounted(at.run, ['/var/cache/apt']))) continue;
       report(
         at.range,

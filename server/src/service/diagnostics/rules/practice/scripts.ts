@@ -216,14 +216,30 @@ export function stageChain(model: DockerfileModel, stage: StageModel | undefined
 
 /** True when `command` appears after `after` in the same RUN (later script or later offset). */
 export function laterInRun(all: RunCommand[], after: RunCommand, test: (c: RunCommand) => boolean): boolean {
-  const scripts = runScriptsOrder(all, after.run);
+  const own = commandsByRun(all).get(after.run) ?? [];
+  const scripts = runScriptsOrder(own, after.run);
   const index = scripts.indexOf(after.script);
-  return all.some(
-    (c) =>
-      c.run === after.run &&
-      (scripts.indexOf(c.script) > index || (c.script === after.script && c.command.start > after.command.start)) &&
-      test(c),
+  return own.some(
+    (c) => (scripts.indexOf(c.script) > index || (c.script === after.script && c.command.start > after.command.start)) && test(c),
   );
+}
+
+// Commands grouped by their RUN, per command list: rules ask about one RUN at a time, and
+// scanning the whole file's commands for each made them quadratic in the number of RUNs.
+const byRunCache = new WeakMap<RunCommand[], Map<InstructionModel, RunCommand[]>>();
+
+function commandsByRun(all: RunCommand[]): Map<InstructionModel, RunCommand[]> {
+  let byRun = byRunCache.get(all);
+  if (!byRun) {
+    byRun = new Map();
+    for (const c of all) {
+      const list = byRun.get(c.run);
+      if (list) list.push(c);
+      else byRun.set(c.run, [c]);
+    }
+    byRunCache.set(all, byRun);
+  }
+  return byRun;
 }
 
 function runScriptsOrder(all: RunCommand[], run: InstructionModel): RunScript[] {
