@@ -1,10 +1,11 @@
 /**
  * Instruction-local rules, cached. The model keeps an instruction object across edits that do
  * not touch it, so the raw findings of every `checkInstruction` rule are kept per instruction
- * object and reused while the instruction stays on the same line and the lint's key (which local
- * rules run, their context keys, the escape character, the .dockerignore) is the same. After a one-character edit
- * only the re-parsed instruction is checked again. Severity and suppression are applied by the
- * engine at each lint, since settings change without the text changing.
+ * object and reused while the instruction stays on the same line and its group's key is the same
+ * (which local rules run, the escape character, the .dockerignore, and for a rule with a context
+ * key, that key). After a one-character edit only the re-parsed instruction is checked again.
+ * Severity and suppression are applied by the engine at each lint, since settings change
+ * without the text changing.
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel, InstructionModel } from '../model';
@@ -20,10 +21,17 @@ export interface LocalFinding {
   crash?: unknown;
 }
 
+/** Rules that share a cache key: those without a context key, or one rule with its own. */
+interface Group {
+  key: number;
+  rules: number[];
+}
+
 interface Entry {
   line: number;
-  key: number;
-  findings: LocalFinding[];
+  /** Per group (by position): the key its findings were computed under, and the findings. */
+  keys: number[];
+  findings: LocalFinding[][];
 }
 
 const entries = new WeakMap<InstructionModel, Entry>();
@@ -35,11 +43,31 @@ function keyId(key: string): number {
   let id = keyIds.get(key);
   if (id === undefined) {
     // Keys change only when the rule set or a context changes; a cap keeps a long session bounded.
-    if (keyIds.size > 1000) keyIds.clear();
+    if (keyIds.size > 200) keyIds.clear();
     id = nextKeyId++;
     keyIds.set(key, id);
   }
   return id;
+}
+
+/**
+ * The cache groups of one lint. Each rule with a context key is its own group, so a change of
+ * one context (say, an ARG renamed) re-checks only that rule everywhere, not every local rule.
+ */
+function groups(model: DockerfileModel, rules: readonly Rule[], local: readonly number[], dockerignore: string | null): Group[] {
+  const base: Group = { key: 0, rules: [] };
+  const shared = [model.escapeChar, dockerignore ?? '\u0001'];
+  const own: Group[] = [];
+  for (const index of local) {
+    const rule = rules[index];
+    if (rule.contextKey) own.push({ key: keyId([...shared, rule.id, rule.contextKey(model)].join('\u0000')), rules: [index] });
+    else {
+      base.rules.push(index);
+      shared.push(rule.id);
+    }
+  }
+  base.key = keyId(shared.join('\u0000'));
+  return [base, ...own];
 }
 
 /**
@@ -52,21 +80,25 @@ export function lintLocal(
   local: readonly number[],
   dockerignore: string | null,
 ): { instruction: InstructionModel; findings: LocalFinding[] }[] {
-  const parts = [model.escapeChar, dockerignore ?? '\u0001'];
-  for (const index of local) {
-    const rule = rules[index];
-    parts.push(rule.id, rule.contextKey ? rule.contextKey(model) : '');
-  }
-  const key = keyId(parts.join('\u0000'));
+  const lintGroups = groups(model, rules, local, dockerignore);
   const out: { instruction: InstructionModel; findings: LocalFinding[] }[] = [];
   for (const instruction of model.instructions) {
     let entry = entries.get(instruction);
     const line = instruction.range.start.line;
-    if (!entry || entry.line !== line || entry.key !== key) {
-      entry = { line, key, findings: check(model, instruction, rules, local, dockerignore) };
+    if (!entry || entry.line !== line) {
+      entry = { line, keys: [], findings: [] };
       entries.set(instruction, entry);
     }
-    if (entry.findings.length > 0) out.push({ instruction, findings: entry.findings });
+    let all: LocalFinding[] | null = null;
+    for (const [position, group] of lintGroups.entries()) {
+      if (entry.keys[position] !== group.key) {
+        entry.keys[position] = group.key;
+        entry.findings[position] = check(model, instruction, rules, group.rules, dockerignore);
+      }
+      const found = entry.findings[position];
+      if (found.length > 0) (all ??= []).push(...found);
+    }
+    if (all) out.push({ instruction, findings: all });
   }
   return out;
 }
