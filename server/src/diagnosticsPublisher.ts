@@ -16,8 +16,12 @@ import type { RuleSeverity } from './service/diagnostics/types';
 import type { DockerfileModel } from './service/model';
 import type { StudioSettings } from './protocol';
 
-/** How long a document must be quiet before it is linted; short, so typing feels immediate. */
-export const DEBOUNCE_MS = 5;
+/**
+ * How long a document must be quiet before it is linted. One millisecond still coalesces a burst
+ * of edits that arrived together (the server reads them one by one, each well under a
+ * millisecond); linting after an edit is incremental and fast, so a longer wait only delays.
+ */
+export const DEBOUNCE_MS = 1;
 
 /** What the publisher needs from the server. */
 export interface PublisherHost {

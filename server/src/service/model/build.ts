@@ -3,14 +3,14 @@
  * definitions and lookups. Pure: text in, model out.
  */
 import { From } from 'dockerfile-ast';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range } from 'vscode-languageserver-types';
+import { lineIndex } from './lines';
+import type { Position } from 'vscode-languageserver-types';
 import { parseDirectives } from './directives';
 import { expandWord } from './expand';
 import { parseImageRef } from './imageRef';
 import { parseAll, reparse, type ParseState } from './chunks';
 import type { LazyInstruction } from './instruction';
-import { lookupValue, resolveIn, type Scopes } from './variables';
+import { addDefinition, addStageScope, createScopes, lookupValue, resolveIn, type Scopes } from './variables';
 import type { DockerfileModel, InstructionModel, StageModel, VariableDefModel } from './types';
 
 /** How each model was parsed, so the next version can re-parse only what changed. */
@@ -21,7 +21,7 @@ const parseStates = new WeakMap<DockerfileModel, ParseState>();
  * model of the version before an edit), only the instructions around the edit are parsed again.
  */
 export function buildModel(text: string, previous?: DockerfileModel): DockerfileModel {
-  const document = TextDocument.create('file:///model', 'dockerfile', 0, text);
+  const lines = lineIndex(text);
   const previousState = previous ? parseStates.get(previous) : undefined;
   const state = previousState ? reparse(previousState, text) : parseAll(text);
   const escapeChar = state.escapeChar;
@@ -29,7 +29,9 @@ export function buildModel(text: string, previous?: DockerfileModel): Dockerfile
 
   const instructions: InstructionModel[] = [];
   const stages: StageModel[] = [];
-  const scopes: Scopes = { global: [], stages: [], stageList: stages };
+  // Lower-cased stage name -> index of the first stage with it (BuildKit compares names that way).
+  const stageNames = new Map<string, number>();
+  const scopes: Scopes = createScopes(stages);
   const definitions: VariableDefModel[] = [];
   const expand = (value: string, at: InstructionModel) =>
     expandWord(value, escapeChar, (name) => lookupValue(scopes, name, at));
@@ -42,13 +44,15 @@ export function buildModel(text: string, previous?: DockerfileModel): Dockerfile
     instruction.setStage(stageIndex);
     instructions.push(instruction);
     if (isFrom) {
-      stages.push(makeStage(node, instruction, stages, expand));
-      scopes.stages.push([]);
+      const stage = makeStage(node, instruction, stages, stageNames, expand);
+      stages.push(stage);
+      const lower = stage.name?.toLowerCase();
+      if (lower !== undefined && !stageNames.has(lower)) stageNames.set(lower, stage.index);
+      addStageScope(scopes);
     } else if (stageIndex >= 0) {
       stages[stageIndex].instructions.push(instruction);
     }
     if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
-      const scope = stageIndex < 0 ? scopes.global : scopes.stages[stageIndex];
       for (const property of instruction.properties) {
         const rawValue = property.value;
         const def: VariableDefModel = {
@@ -62,7 +66,7 @@ export function buildModel(text: string, previous?: DockerfileModel): Dockerfile
         };
         if (rawValue !== null) def.value = expand(rawValue, instruction);
         else if (stageIndex >= 0) def.value = resolveIn(scopes, property.name, stages[stageIndex].from).value;
-        scope.push(def);
+        addDefinition(scopes, def);
         definitions.push(def);
       }
     }
@@ -74,12 +78,12 @@ export function buildModel(text: string, previous?: DockerfileModel): Dockerfile
   }
 
   let users: InstructionModel[][] | undefined;
-  const stageByRef = (ref: string) => findStage(stages, ref, stages.length);
+  const stageByRef = (ref: string) => findStage(stages, stageNames, ref, stages.length);
 
   const model: DockerfileModel = {
     text,
     get lineCount() {
-      return document.lineCount;
+      return lines.lineCount();
     },
     escapeChar,
     directives,
@@ -87,15 +91,15 @@ export function buildModel(text: string, previous?: DockerfileModel): Dockerfile
     stages,
     globalArgs: scopes.global,
     definitions,
-    offsetAt: (position: Position) => document.offsetAt(position),
-    textAt: (range: Range) => document.getText(range),
+    offsetAt: lines.offsetAt,
+    textAt: lines.textAt,
     instructionAt: (position: Position) => findInstruction(instructions, position),
     stageAtLine: (line: number) => {
       for (let i = stages.length - 1; i >= 0; i--) if (stages[i].from.range.start.line <= line) return stages[i];
       return undefined;
     },
     stageByRef,
-    stageUsers: (index: number) => (users ??= collectStageUsers(instructions, stages))[index] ?? [],
+    stageUsers: (index: number) => (users ??= collectStageUsers(instructions, stages, stageNames))[index] ?? [],
     resolveVariable: (name, at) => resolveIn(scopes, name, at),
     expand,
   };
@@ -107,11 +111,12 @@ function makeStage(
   node: From,
   from: LazyInstruction,
   earlier: StageModel[],
+  stageNames: Map<string, number>,
   expand: (value: string, at: InstructionModel) => string,
 ): StageModel {
   const { baseText, baseRange, name, nameRange } = from.fromParts(node);
   const resolvedBase = baseText.includes('$') ? expand(baseText, from) : baseText;
-  const parent = findStage(earlier, resolvedBase, earlier.length);
+  const parent = findStage(earlier, stageNames, resolvedBase, earlier.length);
   return {
     index: earlier.length,
     name,
@@ -128,11 +133,9 @@ function makeStage(
 }
 
 /** A stage named `ref` (case-insensitive) or with index `ref`, among the first `limit` stages. */
-function findStage(stages: StageModel[], ref: string, limit: number): StageModel | undefined {
-  const lower = ref.toLowerCase();
-  for (let i = 0; i < limit && i < stages.length; i++) {
-    if (stages[i].name?.toLowerCase() === lower) return stages[i];
-  }
+function findStage(stages: StageModel[], names: Map<string, number>, ref: string, limit: number): StageModel | undefined {
+  const named = names.get(ref.toLowerCase());
+  if (named !== undefined && named < limit && named < stages.length) return stages[named];
   if (/^\d+$/.test(ref)) {
     const index = Number(ref);
     if (index < limit && index < stages.length) return stages[index];
@@ -158,7 +161,7 @@ function findInstruction(instructions: InstructionModel[], position: Position): 
  * For each stage, the instructions that use it: FROM <stage>, COPY --from, RUN --mount from=.
  * ONBUILD triggers are left out: their --from names a stage of the downstream Dockerfile.
  */
-function collectStageUsers(instructions: InstructionModel[], stages: StageModel[]): InstructionModel[][] {
+function collectStageUsers(instructions: InstructionModel[], stages: StageModel[], names: Map<string, number>): InstructionModel[][] {
   const users: InstructionModel[][] = stages.map(() => []);
   for (const stage of stages) if (stage.parentStage !== null) users[stage.parentStage].push(stage.from);
   const visit = (instruction: InstructionModel) => {
@@ -171,7 +174,7 @@ function collectStageUsers(instructions: InstructionModel[], stages: StageModel[
       if (from?.value) refs.push(from.value);
     }
     for (const ref of refs) {
-      const stage = findStage(stages, ref, Math.max(0, instruction.stageIndex));
+      const stage = findStage(stages, names, ref, Math.max(0, instruction.stageIndex));
       if (stage) users[stage.index].push(instruction);
     }
   };

@@ -20,13 +20,39 @@ export const UNDECLARED_ARGS = new Set([
   'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SANDBOX_HOSTNAME', 'BUILDKIT_SYNTAX', 'SOURCE_DATE_EPOCH',
 ]);
 
-/** Definitions grouped by scope, in document order. */
+/** Definitions grouped by scope, in document order, and by name within each scope. */
 export interface Scopes {
   global: VariableDefModel[];
   /** Indexed by stage index. */
   stages: VariableDefModel[][];
   stageList: StageModel[];
+  /** The same definitions by name (a lookup scans only its own name's definitions). */
+  globalByName: Map<string, VariableDefModel[]>;
+  stagesByName: Map<string, VariableDefModel[]>[];
 }
+
+/** Empty scopes over a stage list that the builder fills. */
+export function createScopes(stageList: StageModel[]): Scopes {
+  return { global: [], stages: [], stageList, globalByName: new Map(), stagesByName: [] };
+}
+
+/** Opens the scope of the next stage. */
+export function addStageScope(scopes: Scopes): void {
+  scopes.stages.push([]);
+  scopes.stagesByName.push(new Map());
+}
+
+/** Records a definition in its scope (global when `stageIndex` is -1). */
+export function addDefinition(scopes: Scopes, def: VariableDefModel): void {
+  const global = def.stageIndex < 0;
+  (global ? scopes.global : scopes.stages[def.stageIndex]).push(def);
+  const byName = global ? scopes.globalByName : scopes.stagesByName[def.stageIndex];
+  const list = byName.get(def.name);
+  if (list) list.push(def);
+  else byName.set(def.name, [def]);
+}
+
+const NONE: VariableDefModel[] = [];
 
 /** The line at which an instruction's variables are evaluated (an ONBUILD trigger: its ONBUILD). */
 function lineOf(at: InstructionModel): number {
@@ -49,7 +75,7 @@ function inheritedEnv(scopes: Scopes, stage: StageModel, name: string): Variable
   let parent = stage.parentStage;
   while (parent !== null && !seen.has(parent)) {
     seen.add(parent);
-    const found = lastBefore(scopes.stages[parent] ?? [], name, Number.MAX_SAFE_INTEGER, 'ENV');
+    const found = lastBefore(scopes.stagesByName[parent]?.get(name) ?? NONE, name, Number.MAX_SAFE_INTEGER, 'ENV');
     if (found) return found;
     parent = scopes.stageList[parent]?.parentStage ?? null;
   }
@@ -60,13 +86,13 @@ function inheritedEnv(scopes: Scopes, stage: StageModel, name: string): Variable
 export function resolveIn(scopes: Scopes, name: string, at: InstructionModel): VariableResolution {
   const line = lineOf(at);
   const predefined = PLATFORM_ARGS.has(name) || UNDECLARED_ARGS.has(name);
-  const globalDef = (before: number) => lastBefore(scopes.global, name, before, 'ARG');
+  const globalDef = (before: number) => lastBefore(scopes.globalByName.get(name) ?? NONE, name, before, 'ARG');
   if (at.stageIndex < 0 || at.keyword === 'FROM') {
     const def = globalDef(line);
     return { name, definition: def, globalDefault: null, value: def?.value ?? null, predefined };
   }
   const stage = scopes.stageList[at.stageIndex];
-  const own = scopes.stages[at.stageIndex] ?? [];
+  const own = scopes.stagesByName[at.stageIndex]?.get(name) ?? NONE;
   const env = lastBefore(own, name, line, 'ENV') ?? (stage ? inheritedEnv(scopes, stage, name) : null);
   if (env) return { name, definition: env, globalDefault: null, value: env.value, predefined };
   const arg = lastBefore(own, name, line, 'ARG');

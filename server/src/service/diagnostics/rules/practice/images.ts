@@ -5,8 +5,22 @@ import { practiceRule, withFix } from './define';
 import { stageChain } from './scripts';
 
 /** The instructions of a kind, ONBUILD triggers included. */
+const byKeyword = new WeakMap<DockerfileModel, Map<string, InstructionModel[]>>();
+
+/** The instructions (ONBUILD triggers included) with a keyword, grouped once per model. */
 function instructionsOf(model: DockerfileModel, keyword: string): InstructionModel[] {
-  return model.instructions.flatMap((i) => (i.keyword === keyword ? [i] : i.trigger?.keyword === keyword ? [i.trigger] : []));
+  let groups = byKeyword.get(model);
+  if (!groups) {
+    groups = new Map();
+    for (const instruction of model.instructions) {
+      const target = instruction.trigger ?? instruction;
+      const list = groups.get(target.keyword);
+      if (list) list.push(target);
+      else groups.set(target.keyword, [target]);
+    }
+    byKeyword.set(model, groups);
+  }
+  return groups.get(keyword) ?? [];
 }
 
 /** The stage's base image when it is an image (not scratch, not a stage) whose text is fully known. */
@@ -126,7 +140,7 @@ export const lastUserRoot: Rule = practiceRule({
   },
   check({ model, report }) {
     const last = model.stages[model.stages.length - 1];
-    const users = last ? stageChain(model, last).flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'USER').reverse()) : instructionsOf(model, 'USER').reverse();
+    const users = last ? stageChain(model, last).flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'USER').reverse()) : [...instructionsOf(model, 'USER')].reverse();
     const user = users[0];
     if (user && (userOf(model, user) === 'root' || userOf(model, user) === '0')) {
       report(user.range, 'The image ends as root: switch to an unprivileged USER after the steps that need root.');
