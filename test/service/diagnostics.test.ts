@@ -125,3 +125,36 @@ test('after edits, linting the incrementally parsed model equals linting a fresh
     assert.deepEqual(lint(model, severities), lint(fresh, severities));
   }
 });
+
+test('UndefinedVar re-checks a stage when its parent stage or the global scope changes', () => {
+  // The cache key is per stage: its own, its ancestors' and the global definitions.
+  // Padding puts each stage in chunks of its own, so unedited stages keep their instruction objects.
+  const padding = Array.from({ length: 60 }, (_, i) => `RUN true ${i}`);
+  const base = [
+    ...Array.from({ length: 60 }, (_, i) => `ARG PAD${i}=${i}`),
+    'ARG VERSION=1',
+    'FROM scratch AS parent',
+    ...padding,
+    'ENV HOME_DIR=/app',
+    ...padding,
+    'FROM parent AS child',
+    ...padding,
+    'COPY $HOME_DIR $HOME_DIRX /dst',
+    'FROM scratch AS other',
+    ...padding,
+    'COPY $VERSIN /x',
+  ].join('\n');
+  const edits: ((t: string) => string)[] = [
+    (t) => t.replace('ENV HOME_DIR=/app', 'ENV HOME_DIRX=/app'), // the parent's ENV renamed: the child's findings change
+    (t) => t.replace('ARG VERSION=1', 'ARG VERSIN=1'), // the global ARG renamed: the suggestion in "other" changes
+    (t) => t.replace('FROM parent AS child', 'FROM scratch AS child'), // the child no longer inherits
+  ];
+  let text = base;
+  let model = buildModel(text);
+  lint(model);
+  for (const edit of edits) {
+    text = edit(text);
+    model = buildModel(text, model);
+    assert.deepEqual(lint(model), lint(buildModel(text)), text);
+  }
+});

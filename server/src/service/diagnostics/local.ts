@@ -25,12 +25,14 @@ export interface LocalFinding {
 interface Group {
   key: number;
   rules: number[];
+  /** For a rule with an `instructionContextKey`: the key of each instruction. */
+  keyOf?: (instruction: InstructionModel) => string;
 }
 
 interface Entry {
   line: number;
   /** Per group (by position): the key its findings were computed under, and the findings. */
-  keys: number[];
+  keys: (number | string)[];
   findings: LocalFinding[][];
 }
 
@@ -60,7 +62,19 @@ function groups(model: DockerfileModel, rules: readonly Rule[], local: readonly 
   const own: Group[] = [];
   for (const index of local) {
     const rule = rules[index];
-    if (rule.contextKey) own.push({ key: keyId([...shared, rule.id, rule.contextKey(model)].join('\u0000')), rules: [index] });
+    if (rule.instructionContextKey) {
+      const key = keyId([...shared, rule.id].join('\u0000'));
+      const perInstruction = rule.instructionContextKey(model);
+      // Instructions of one stage share a key: join it with the group's once per distinct key.
+      const joined = new Map<string, string>();
+      const keyOf = (instruction: InstructionModel) => {
+        const own = perInstruction(instruction);
+        let full = joined.get(own);
+        if (full === undefined) joined.set(own, (full = `${key}\u0000${own}`));
+        return full;
+      };
+      own.push({ key, rules: [index], keyOf });
+    } else if (rule.contextKey) own.push({ key: keyId([...shared, rule.id, rule.contextKey(model)].join('\u0000')), rules: [index] });
     else {
       base.rules.push(index);
       shared.push(rule.id);
@@ -91,8 +105,9 @@ export function lintLocal(
     }
     let all: LocalFinding[] | null = null;
     for (const [position, group] of lintGroups.entries()) {
-      if (entry.keys[position] !== group.key) {
-        entry.keys[position] = group.key;
+      const key = group.keyOf ? group.keyOf(instruction) : group.key;
+      if (entry.keys[position] !== key) {
+        entry.keys[position] = key;
         entry.findings[position] = check(model, instruction, rules, group.rules, dockerignore);
       }
       const found = entry.findings[position];

@@ -67,6 +67,12 @@ export interface Rule {
    * string computed once per lint: findings are recomputed when it changes.
    */
   contextKey?(model: DockerfileModel): string;
+  /**
+   * Like `contextKey`, but per instruction, for context that differs between stages (the
+   * definitions an instruction can see): called once per lint, it returns the key of each
+   * instruction, so an edit in one stage re-checks only the instructions whose key changed.
+   */
+  instructionContextKey?(model: DockerfileModel): (instruction: InstructionModel) => string;
   /** Mechanical fixes for one of this rule's diagnostics. */
   fix?(diagnostic: Diagnostic, model: DockerfileModel): RuleFix[];
 }

@@ -13,7 +13,7 @@ export function buildkitRule(
   slug: string,
   title: string,
   parts: DocsParts,
-  rest: Partial<Pick<Rule, 'check' | 'checkInstruction' | 'contextKey' | 'fix' | 'experimental' | 'hadolint'>>,
+  rest: Partial<Pick<Rule, 'check' | 'checkInstruction' | 'contextKey' | 'instructionContextKey' | 'fix' | 'experimental' | 'hadolint'>>,
 ): Rule {
   const notes = [`This is BuildKit's \`${id}\` build check (\`docker build --check\` reports it); \`# check=skip=${id}\` turns it off.`];
   if (parts.notes) notes.unshift(parts.notes);

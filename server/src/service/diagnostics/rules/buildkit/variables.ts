@@ -56,15 +56,36 @@ function stageDefinitions(model: DockerfileModel): Map<number, { name: string; l
 }
 
 /**
- * Everything UndefinedVar's answer for one instruction depends on besides the instruction: every
- * definition (kind, name, stage, line) and every stage's parent, start line, scratch base and
- * Windows base. Any change re-checks all instructions; typing elsewhere re-checks only its own.
+ * Everything UndefinedVar's answer for one instruction depends on besides the instruction, per
+ * stage: the definitions (kind, name, line) of the stage, its ancestors and the global scope,
+ * those stages' parents, start lines and scratch bases, and whether the file is for Windows.
+ * An edit in one stage re-checks that stage and the stages built FROM it; typing elsewhere
+ * re-checks only the edited instruction.
  */
-function variableLayout(model: DockerfileModel): string {
-  const parts: string[] = [String(isWindows(model))];
-  for (const d of model.definitions) parts.push(`${d.kind}:${d.name}@${d.stageIndex}:${d.instruction?.range.start.line ?? -1}`);
-  for (const s of model.stages) parts.push(`${s.parentStage}<${s.from.range.start.line}:${fromScratch(model, s)}`);
-  return parts.join(',');
+function variableLayout(model: DockerfileModel): (instruction: InstructionModel) => string {
+  const windows = String(isWindows(model));
+  const defsOf = new Map<number, string[]>();
+  for (const d of model.definitions) {
+    const list = defsOf.get(d.stageIndex) ?? [];
+    list.push(`${d.kind}:${d.name}@${d.instruction?.range.start.line ?? -1}`);
+    defsOf.set(d.stageIndex, list);
+  }
+  const global = (defsOf.get(-1) ?? []).join(',');
+  const byStage = new Map<number, string>();
+  const signature = (index: number): string => {
+    let key = byStage.get(index);
+    if (key !== undefined) return key;
+    const parts = [windows, global];
+    const seen = new Set<number>();
+    for (let at: number | null = index; at !== null && at >= 0 && !seen.has(at); at = model.stages[at].parentStage) {
+      seen.add(at);
+      const stage = model.stages[at];
+      parts.push(`${at}<${stage.parentStage}:${stage.from.range.start.line}:${fromScratch(model, stage)}|${(defsOf.get(at) ?? []).join(',')}`);
+    }
+    byStage.set(index, (key = parts.join(';')));
+    return key;
+  };
+  return (instruction) => (instruction.stageIndex < 0 ? '' : signature(instruction.stageIndex));
 }
 
 export const undefinedVar: Rule = buildkitRule(
@@ -79,7 +100,7 @@ export const undefinedVar: Rule = buildkitRule(
     notes: 'BuildKit knows the base image\'s environment (PATH, JAVA_HOME, ...); we do not pull images, so in a stage built on an image we only report names that look like a typo of a defined one, or that contain lower-case letters (image environments use upper-case names). `${X:-default}` and the other guarded forms are never reported. RUN is not checked: the shell expands it.',
   },
   {
-    contextKey: variableLayout,
+    instructionContextKey: variableLayout,
     checkInstruction(instruction, { model, report }) {
       if (instruction.stageIndex < 0 || !EXPANDED.has(instruction.keyword)) return;
       const stage = model.stages[instruction.stageIndex];
