@@ -1,7 +1,7 @@
 /** Debian/Ubuntu package hygiene: apt-get's `-y`, recommends, pinning, lists cleanup, and apt in scripts. */
 import type { Rule } from '../../types';
 import { practiceRule, insertAt, withFix } from './define';
-import { hasOption, invocations, isLocalPath, type Invocation } from './packages';
+import { hasOption, invocations, isLocalPath, runInvocations, type Invocation } from './packages';
 import { allCommands, cacheMounted, isShippedStage, isTrigger, laterInRun, resolveWord, runCommands, usesBuildKit, type RunCommand } from './scripts';
 
 const APT = new Set(['apt-get', 'apt']);
@@ -44,8 +44,10 @@ export const aptGetYes: Rule = practiceRule({
     bad: 'RUN apt-get update && apt-get install curl',
     good: 'RUN apt-get update && apt-get install -y curl',
   },
-  check({ model, report }) {
-    for (const invocation of invocations(model)) {
+  checkInstruction(instruction, { model, report }) {
+    const run = instruction.trigger ?? instruction;
+    if (run.keyword !== 'RUN') return;
+    for (const invocation of runInvocations(model, run)) {
       if (!aptInstalls(invocation) || answersYes(invocation)) continue;
       // A simulation never prompts.
       if (hasOption(invocation, ['--simulate', '--just-print', '--dry-run', '--recon', '--no-act'], 's')) continue;

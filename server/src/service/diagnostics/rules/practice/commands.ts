@@ -14,8 +14,10 @@ export const noSudo: Rule = practiceRule({
     good: 'USER root\nRUN apt-get update\nUSER app',
     differences: '`sudo -u <user> ...` (or `-g`), which a root RUN uses to run one command as a less privileged user, is not reported.',
   },
-  check({ model, report }) {
-    for (const { command, range } of allCommands(model)) {
+  checkInstruction(instruction, { model, report }) {
+    const run = instruction.trigger ?? instruction;
+    if (run.keyword !== 'RUN') return;
+    for (const { command, range } of runCommands(model, run)) {
       const sudo = command.words.find((w) => w.value === 'sudo' || w.value.endsWith('/sudo'));
       if (!sudo || !(command.name === 'sudo' || command.wrappers.includes('sudo'))) continue;
       // `sudo -u app cmd` run as root drops privileges for one command: a sound idiom.

@@ -23,7 +23,9 @@ export interface PracticeRuleSpec {
   defaultSeverity: RuleSeverity;
   hadolint?: string[];
   docs: PracticeDocs;
-  check(context: RuleContext): void;
+  /** Whole-model check; or, for a rule that reads only one RUN, `checkInstruction` (cached per instruction). */
+  check?(context: RuleContext): void;
+  checkInstruction?: Rule['checkInstruction'];
 }
 
 const BEST_PRACTICES = 'https://docs.docker.com/build/building/best-practices/';
@@ -66,6 +68,7 @@ export function practiceRule(spec: PracticeRuleSpec): Rule {
     docs,
     url: codes.length > 0 ? `https://github.com/hadolint/hadolint/wiki/${codes[0]}` : BEST_PRACTICES,
     check: spec.check,
+    checkInstruction: spec.checkInstruction,
     fix: fixFromData,
   };
 }

@@ -3,7 +3,7 @@
  * options and its operands (package names), for apt-get/apt, apk, yum/dnf/microdnf, zypper,
  * pip/pipx, npm, yarn, gem and go.
  */
-import type { DockerfileModel } from '../../../model';
+import type { DockerfileModel, InstructionModel } from '../../../model';
 import type { ShellWord } from '../../../shell';
 import { runCommands, runInstructions, type RunCommand } from './scripts';
 
@@ -59,24 +59,27 @@ const cache = new WeakMap<DockerfileModel, Invocation[]>();
 // the calls read from it are too; only a re-parsed or moved RUN is read again.
 const perRun = new WeakMap<RunCommand[], Invocation[]>();
 
+/** The package-manager calls of one RUN, read once per command list (kept across edits). */
+export function runInvocations(model: DockerfileModel, run: InstructionModel): Invocation[] {
+  const commands = runCommands(model, run);
+  let calls = perRun.get(commands);
+  if (!calls) {
+    calls = [];
+    for (const at of commands) {
+      const invocation = readInvocation(at);
+      if (invocation) calls.push(invocation);
+    }
+    perRun.set(commands, calls);
+  }
+  return calls;
+}
+
 /** Every package-manager call in the document's RUNs, in order. */
 export function invocations(model: DockerfileModel): Invocation[] {
   let found = cache.get(model);
   if (!found) {
     found = [];
-    for (const run of runInstructions(model)) {
-      const commands = runCommands(model, run);
-      let calls = perRun.get(commands);
-      if (!calls) {
-        calls = [];
-        for (const at of commands) {
-          const invocation = readInvocation(at);
-          if (invocation) calls.push(invocation);
-        }
-        perRun.set(commands, calls);
-      }
-      found.push(...calls);
-    }
+    for (const run of runInstructions(model)) found.push(...runInvocations(model, run));
     cache.set(model, found);
   }
   return found;
