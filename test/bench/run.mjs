@@ -3,7 +3,7 @@
 // (dockerfile-language-server-nodejs), in one run with interleaved rounds (A,B then B,A).
 //
 //   npm run bench -- [--metric hover|diag|all] [--rounds 5] [--sizes 50,500,5000,50000]
-//                    [--diag-sizes 500,5000,50000] [--hovers 20] [--rw-hovers 3]
+//                    [--diag-sizes 500,5000,50000] [--diag-warmup 5] [--hovers 20] [--rw-hovers 3]
 //                    [--no-real-world] [--json out.json]
 //
 // --metric diag (see diag.mjs): 1-character edit -> published diagnostics per size, median and
@@ -29,7 +29,7 @@ const require = createRequire(join(root, 'package.json'));
 const { DockerfileParser } = require('dockerfile-ast');
 
 function parseArgs(argv) {
-  const o = { metric: 'hover', rounds: 5, sizes: [50, 500, 5000, 50000], diagSizes: [500, 5000, 50000], hovers: 20, rwHovers: 3, realWorld: true, json: null };
+  const o = { metric: 'hover', rounds: 5, sizes: [50, 500, 5000, 50000], diagSizes: [500, 5000, 50000], diagWarmup: 5, hovers: 20, rwHovers: 3, realWorld: true, json: null };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -37,6 +37,7 @@ function parseArgs(argv) {
     else if (a === '--metric') o.metric = argv[++i];
     else if (a === '--sizes') (o.sizes = argv[++i].split(',').filter(Boolean).map(Number)), (sizesGiven = true);
     else if (a === '--diag-sizes') o.diagSizes = argv[++i].split(',').filter(Boolean).map(Number);
+    else if (a === '--diag-warmup') o.diagWarmup = Number(argv[++i]);
     else if (a === '--hovers') o.hovers = Number(argv[++i]);
     else if (a === '--rw-hovers') o.rwHovers = Number(argv[++i]);
     else if (a === '--no-real-world') o.realWorld = false;
@@ -149,7 +150,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   let diag = null;
   if (options.metric !== 'hover') {
-    diag = await diagnosticsBench(SERVERS, options.diagSizes, options.rounds);
+    diag = await diagnosticsBench(SERVERS, options.diagSizes, options.rounds, options.diagWarmup);
     console.log(diag.text);
     if (options.metric === 'diag') {
       if (options.json) writeFileSync(options.json, JSON.stringify({ options, diag: diag.table }, null, 1));

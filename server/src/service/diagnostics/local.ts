@@ -26,13 +26,13 @@ interface Group {
   key: number;
   rules: number[];
   /** For a rule with an `instructionContextKey`: the key of each instruction. */
-  keyOf?: (instruction: InstructionModel) => string;
+  keyOf?: (instruction: InstructionModel) => number;
 }
 
 interface Entry {
   line: number;
   /** Per group (by position): the key its findings were computed under, and the findings. */
-  keys: (number | string)[];
+  keys: number[];
   findings: LocalFinding[][];
 }
 
@@ -44,8 +44,9 @@ let nextKeyId = 0;
 function keyId(key: string): number {
   let id = keyIds.get(key);
   if (id === undefined) {
-    // Keys change only when the rule set or a context changes; a cap keeps a long session bounded.
-    if (keyIds.size > 200) keyIds.clear();
+    // Keys change when the rule set or a context changes (per stage for per-instruction keys);
+    // a cap keeps a long session bounded (clearing only costs one full re-check).
+    if (keyIds.size > 20000) keyIds.clear();
     id = nextKeyId++;
     keyIds.set(key, id);
   }
@@ -66,11 +67,11 @@ function groups(model: DockerfileModel, rules: readonly Rule[], local: readonly 
       const key = keyId([...shared, rule.id].join('\u0000'));
       const perInstruction = rule.instructionContextKey(model);
       // Instructions of one stage share a key: join it with the group's once per distinct key.
-      const joined = new Map<string, string>();
+      const joined = new Map<string, number>();
       const keyOf = (instruction: InstructionModel) => {
         const own = perInstruction(instruction);
         let full = joined.get(own);
-        if (full === undefined) joined.set(own, (full = `${key}\u0000${own}`));
+        if (full === undefined) joined.set(own, (full = keyId(`${key}\u0000${own}`)));
         return full;
       };
       own.push({ key, rules: [index], keyOf });
