@@ -19,27 +19,6 @@ import { USER } from './user';
 import { VOLUME } from './volume';
 import { WORKDIR } from './workdir';
 
-export {
-  ADD,
-  ARG,
-  CMD,
-  COPY,
-  ENTRYPOINT,
-  ENV,
-  EXPOSE,
-  FROM,
-  HEALTHCHECK,
-  LABEL,
-  MAINTAINER,
-  ONBUILD,
-  RUN,
-  SHELL,
-  STOPSIGNAL,
-  USER,
-  VOLUME,
-  WORKDIR,
-};
-
 export const INSTRUCTIONS: readonly InstructionData[] = [
   ADD,
   ARG,
