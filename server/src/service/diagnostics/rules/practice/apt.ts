@@ -1,4 +1,5 @@
 /** Debian/Ubuntu package hygiene: apt-get's `-y`, recommends, pinning, lists cleanup, and apt in scripts. */
+import type { DockerfileModel } from '../../../model';
 import type { Rule } from '../../types';
 import { practiceRule, insertAt, withFix } from './define';
 import { hasOption, invocations, isLocalPath, runInvocations, type Invocation } from './packages';
@@ -75,14 +76,23 @@ export const aptNoInstallRecommends: Rule = practiceRule({
       if (hasOption(invocation, ['--no-install-recommends'])) continue;
       const setting = aptSetting(invocation, 'APT::Install-Recommends');
       if (setting !== null && setting !== 'true' && setting !== '1') continue;
-      const before = model.text.slice(0, model.offsetAt(invocation.at.run.range.start));
-      if (/Install-Recommends/i.test(before)) continue;
+      const configured = firstInstallRecommends(model);
+      if (configured >= 0 && configured < model.offsetAt(invocation.at.run.range.start)) continue;
       const { at } = invocation;
       const fix = at.script.source === 'exec' ? undefined : withFix('Add --no-install-recommends', [insertAt(at.script.rangeOf(invocation.anchor.end, invocation.anchor.end).end, ' --no-install-recommends')]);
       report(at.range, 'Add `--no-install-recommends` to keep recommended packages out of the image.', fix);
     }
   },
 });
+
+const installRecommends = new WeakMap<DockerfileModel, number>();
+
+/** Offset of the first `Install-Recommends` in the file (-1 if none), found once per model. */
+function firstInstallRecommends(model: DockerfileModel): number {
+  let offset = installRecommends.get(model);
+  if (offset === undefined) installRecommends.set(model, (offset = model.text.search(/Install-Recommends/i)));
+  return offset;
+}
 
 /** The operands of an install that name packages without a version (local files aside), variables resolved. */
 export function unpinned(model: Parameters<typeof resolveWord>[0], invocation: Invocation, pinned: (value: string) => boolean): string[] {
