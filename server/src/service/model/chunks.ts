@@ -30,6 +30,8 @@ export interface ParseState {
   escapeChar: string;
   /** Line of the first instruction (directive edits above it re-parse everything). */
   firstInstructionLine: number;
+  /** Line breaks in `text`, kept so an edit counts only the ones in the changed part. */
+  newlines: number;
   chunks: Chunk[];
 }
 
@@ -43,6 +45,7 @@ export function parseAll(text: string): ParseState {
     text,
     escapeChar: ast.getEscapeCharacter(),
     firstInstructionLine: instructions[0]?.range.start.line ?? lineCount,
+    newlines: newlinesIn(text, 0, text.length),
     // The first chunk holds the header and one instruction: edits there re-parse everything.
     chunks: [
       ...toChunks(instructions.slice(0, 1), 0, instructions[1]?.range.start.line ?? lineCount),
@@ -58,9 +61,12 @@ export function reparse(previous: ParseState, text: string): ParseState {
   const prefix = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
 
-  const firstChangedLine = countLines(old, prefix);
-  const lastChangedLine = countLines(old, old.length - suffix);
-  const lineDelta = countLines(text, text.length) - countLines(old, old.length);
+  // Only the prefix and the changed middle are scanned; the suffix's line breaks are unchanged.
+  const firstChangedLine = newlinesIn(old, 0, prefix);
+  const oldMiddle = newlinesIn(old, prefix, old.length - suffix);
+  const lastChangedLine = firstChangedLine + oldMiddle;
+  const lineDelta = newlinesIn(text, prefix, text.length - suffix) - oldMiddle;
+  const newlines = previous.newlines + lineDelta;
   const chunks = previous.chunks;
   // Edits in the directive header or before the first chunk boundary: parse everything again.
   if (chunks.length < 2 || firstChangedLine <= previous.firstInstructionLine) return parseAll(text);
@@ -70,7 +76,7 @@ export function reparse(previous: ParseState, text: string): ParseState {
   if (last < 0) last = chunks.length - 1;
   if (first <= 0) return parseAll(text);
 
-  const lineCount = countLines(text, text.length) + 1;
+  const lineCount = newlines + 1;
   for (;;) {
     const startLine = chunks[first].startLine;
     const endLine = last + 1 < chunks.length ? chunks[last + 1].startLine + lineDelta : lineCount;
@@ -84,7 +90,7 @@ export function reparse(previous: ParseState, text: string): ParseState {
       ...toChunks(region.instructions, startLine, endLine),
       ...chunks.slice(last + 1).map((c) => moveChunk(c, lineDelta)),
     ];
-    return { text, escapeChar: previous.escapeChar, firstInstructionLine: previous.firstInstructionLine, chunks: reused };
+    return { text, escapeChar: previous.escapeChar, firstInstructionLine: previous.firstInstructionLine, newlines, chunks: reused };
   }
 }
 
@@ -176,9 +182,9 @@ function offsetOfLine(text: string, line: number, fromLine: number, fromOffset: 
   return offset;
 }
 
-/** The 0-based line of an offset. */
-function countLines(text: string, offset: number): number {
+/** The number of `\n` in text[start, end). */
+function newlinesIn(text: string, start: number, end: number): number {
   let lines = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) lines++;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) lines++;
   return lines;
 }
