@@ -137,8 +137,18 @@ export class LazyInstruction implements InstructionModel {
       this.node instanceof ModifiableInstruction && FLAG_CAPABLE.has(this.keyword) ? this.node.getFlags().map((f) => this.toFlag(f)) : []);
   }
 
+  /** Arguments before any heredoc body: a body's lines are content, not arguments. */
   get args(): ArgumentModel[] {
-    return (this.cache.args ??= this.node.getArguments().map((a) => ({ value: a.getValue(), range: this.shift(a.getRange()) })));
+    return (this.cache.args ??= this.ownArguments().map((a) => ({ value: a.getValue(), range: this.shift(a.getRange()) })));
+  }
+
+  /** The node's argument words that come before the first heredoc body (node-relative ranges). */
+  private ownArguments(): ReturnType<AstInstruction['getArguments']> {
+    const all = this.node.getArguments();
+    const body = this.heredocs.find((h) => h.contentRange ?? h.endRange);
+    if (!body) return all;
+    const stopLine = (body.contentRange ?? body.endRange)!.start.line - this.lineOffset;
+    return all.filter((a) => a.getRange().start.line < stopLine);
   }
 
   get heredocs(): HeredocModel[] {
@@ -154,15 +164,10 @@ export class LazyInstruction implements InstructionModel {
   get argsText(): string {
     if (this.cache.argsText !== undefined) return this.cache.argsText;
     // Node-relative ranges: this.document is the text the node was parsed from.
-    const args = this.node.getArguments().map((a) => a.getRange());
-    const first = args[0];
-    if (!first) return (this.cache.argsText = '');
-    const bodyStart = this.heredocs.find((h) => h.contentRange ?? h.endRange);
-    const stopLine = bodyStart
-      ? (bodyStart.contentRange ?? bodyStart.endRange)!.start.line - this.lineOffset
-      : Number.MAX_SAFE_INTEGER;
-    let last = first;
-    for (const range of args) if (range.start.line < stopLine) last = range;
+    const args = this.ownArguments();
+    if (args.length === 0) return (this.cache.argsText = '');
+    const first = args[0].getRange();
+    const last = args[args.length - 1].getRange();
     const raw = this.document.getText({ start: first.start, end: last.end });
     return (this.cache.argsText = joinContinuationLines(raw, escapeCharOf(this.node)));
   }

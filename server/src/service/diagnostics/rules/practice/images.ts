@@ -88,10 +88,7 @@ function knownVariables(model: DockerfileModel, at: InstructionModel, text: stri
 /** The sources and destination of a COPY or ADD as values (exec form decoded, quotes removed). */
 function sourcesAndDest(model: DockerfileModel, instruction: InstructionModel): { sources: string[]; dest: string } | null {
   // Raw text: the model's values have escapes applied, which would eat `c:\dir`'s backslash.
-  // A heredoc's body and closing line come after the marker line; they are content, not paths.
-  const body = instruction.heredocs.map((h) => (h.contentRange ?? h.endRange)?.start.line).find((l) => l !== undefined);
-  const args = body === undefined ? instruction.args : instruction.args.filter((a) => a.range.start.line < body);
-  const words = instruction.form === 'exec' ? instruction.execArgs ?? [] : args.map((a) => model.textAt(a.range));
+  const words = instruction.form === 'exec' ? instruction.execArgs ?? [] : instruction.args.map((a) => model.textAt(a.range));
   if (words.length < 2) return null;
   const values = words.map((w) => (knownVariables(model, instruction, w) ? model.expand(w, instruction) : w).replace(/^(["'])(.*)\1$/, '$2'));
   return { sources: values.slice(0, -1), dest: values[values.length - 1] };
