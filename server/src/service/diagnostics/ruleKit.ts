@@ -2,7 +2,7 @@
  * Small helpers shared by rules: "did you mean" suggestions, casing, docs assembly and
  * whole-instruction edits. Pure and allocation-light: rules call them per finding, not per line.
  */
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { InstructionModel } from '../model';
 
 /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
@@ -62,6 +62,11 @@ export function matchCase(word: string, model: string): string {
 /** True when the text is all upper case or all lower case. */
 export function isSelfConsistentCasing(text: string): boolean {
   return text === text.toUpperCase() || text === text.toLowerCase();
+}
+
+/** The "did you mean" word a finding carries in `data.suggestion`, if any. */
+export function suggestionOf(diagnostic: Diagnostic): string | undefined {
+  return (diagnostic.data as { suggestion?: string } | undefined)?.suggestion;
 }
 
 /** One edit replacing a range. */

@@ -6,7 +6,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { REFERENCE, getFlag, getInstruction, type FlagData } from '../../../data';
 import type { FlagModel, InstructionModel } from '../../../model';
 import type { Rule } from '../../types';
-import { closest, didYouMean, docs, replace } from '../../ruleKit';
+import { closest, didYouMean, docs, replace, suggestionOf } from '../../ruleKit';
 
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
 
@@ -47,7 +47,7 @@ export const unknownFlag: Rule = {
     }
   },
   fix(diagnostic) {
-    const suggestion = (diagnostic.data as { suggestion?: string } | undefined)?.suggestion;
+    const suggestion = suggestionOf(diagnostic);
     if (!suggestion) return [];
     return [{ title: `Change to --${suggestion}`, edits: [replace(diagnostic.range, suggestion)], preferred: true }];
   },

@@ -5,7 +5,7 @@
  */
 import { INSTRUCTIONS, REFERENCE, getInstruction } from '../../../data';
 import type { Rule } from '../../types';
-import { closest, didYouMean, docs, matchCase, replace } from '../../ruleKit';
+import { closest, didYouMean, docs, matchCase, replace, suggestionOf } from '../../ruleKit';
 
 const KEYWORDS = INSTRUCTIONS.map((i) => i.keyword);
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
@@ -31,7 +31,7 @@ export const unknownInstruction: Rule = {
     });
   },
   fix(diagnostic, model) {
-    const suggestion = (diagnostic.data as { suggestion?: string } | undefined)?.suggestion;
+    const suggestion = suggestionOf(diagnostic);
     const instruction = model.instructionAt(diagnostic.range.start);
     if (!suggestion || !instruction) return [];
     const word = matchCase(suggestion, instruction.keywordText);

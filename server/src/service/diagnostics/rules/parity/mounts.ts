@@ -4,7 +4,7 @@
  */
 import { MOUNT_TYPES, REFERENCE, getMountOption, getMountType } from '../../../data';
 import type { Rule } from '../../types';
-import { closest, didYouMean, docs } from '../../ruleKit';
+import { closest, didYouMean, docs, suggestionOf } from '../../ruleKit';
 import { valueProblem } from './flags';
 
 const URL = `${REFERENCE}#run---mount`;
@@ -55,7 +55,7 @@ export const unknownMountOption: Rule = {
     }
   },
   fix(diagnostic) {
-    const suggestion = (diagnostic.data as { suggestion?: string } | undefined)?.suggestion;
+    const suggestion = suggestionOf(diagnostic);
     return suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ range: diagnostic.range, newText: suggestion }], preferred: true }] : [];
   },
 };
