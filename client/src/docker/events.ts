@@ -75,6 +75,32 @@ export function stripAnsi(text: string): string {
   return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 }
 
+/**
+ * A ProgressParser over whole lines: `line` turns one line into events (with the time its chunk
+ * arrived), `finish` adds what is still pending when the stream ends.
+ */
+export function lineParser(
+  line: (text: string, out: BuildEvent[], now: number) => void,
+  finish?: (out: BuildEvent[]) => void,
+): ProgressParser {
+  const lines = new LineSplitter();
+  return {
+    push(chunk) {
+      const out: BuildEvent[] = [];
+      const now = Date.now();
+      for (const text of lines.push(chunk)) line(text, out, now);
+      return out;
+    },
+    end() {
+      const out: BuildEvent[] = [];
+      const now = Date.now();
+      for (const text of lines.end()) line(text, out, now);
+      finish?.(out);
+      return out;
+    },
+  };
+}
+
 /** Splits a stream into complete lines, keeping the unfinished tail for the next chunk. */
 export class LineSplitter {
   private tail = '';

@@ -3,7 +3,7 @@
  * numbers every instruction of the file, ` ---> Using cache` marks a cached step, ` ---> <id>`
  * ends one, and everything else while a step runs is its output.
  */
-import { type BuildEvent, LineSplitter, type ProgressParser, type StepInfo, stripAnsi } from './events';
+import { type BuildEvent, lineParser, type ProgressParser, type StepInfo, stripAnsi } from './events';
 
 const CHATTER = [
   /^ ---> Removed intermediate container/,
@@ -13,7 +13,6 @@ const CHATTER = [
 
 /** Creates a streaming parser for the legacy builder's output. */
 export function createLegacyParser(): ProgressParser {
-  const lines = new LineSplitter();
   let current: string | null = null;
   let startedAt = 0;
 
@@ -70,17 +69,5 @@ export function createLegacyParser(): ProgressParser {
     else if (text !== '') out.push({ type: 'output', text });
   }
 
-  return {
-    push(chunk) {
-      const out: BuildEvent[] = [];
-      const now = Date.now();
-      for (const text of lines.push(chunk)) line(text, out, now);
-      return out;
-    },
-    end() {
-      const out: BuildEvent[] = [];
-      for (const text of lines.end()) line(text, out, Date.now());
-      return out;
-    },
-  };
+  return lineParser(line);
 }

@@ -3,11 +3,10 @@
  * logs (`#N 0.318 text`), state (`#N CACHED`, `#N DONE 0.3s`, `#N ERROR: ...`, `#N CANCELED`) and
  * status lines; a failed build ends with BuildKit's error summary.
  */
-import { type BuildEvent, ErrorSummaryReader, LineSplitter, type ProgressParser, parseBuildkitStepName } from './events';
+import { type BuildEvent, ErrorSummaryReader, lineParser, type ProgressParser, parseBuildkitStepName } from './events';
 
 /** Creates a streaming parser for plain progress. */
 export function createPlainParser(): ProgressParser {
-  const lines = new LineSplitter();
   const summary = new ErrorSummaryReader();
   const names = new Map<string, string>();
   const finished = new Set<string>();
@@ -57,16 +56,5 @@ export function createPlainParser(): ProgressParser {
     if (image) out.push({ type: 'image', id: image[1] });
   }
 
-  return {
-    push(chunk) {
-      const out: BuildEvent[] = [];
-      for (const text of lines.push(chunk)) line(text, out);
-      return out;
-    },
-    end() {
-      const out: BuildEvent[] = [];
-      for (const text of lines.end()) line(text, out);
-      return out;
-    },
-  };
+  return lineParser(line);
 }

@@ -3,7 +3,7 @@
  * SolveStatus objects (vertexes, statuses, logs, warnings), followed on failure by the same
  * human-readable error summary that plain progress prints.
  */
-import { type BuildEvent, ErrorSummaryReader, LineSplitter, type ProgressParser, parseBuildkitStepName } from './events';
+import { type BuildEvent, ErrorSummaryReader, lineParser, type ProgressParser, parseBuildkitStepName } from './events';
 
 interface RawVertex {
   digest?: string;
@@ -33,7 +33,6 @@ interface VertexSeen {
 
 /** Creates a streaming parser for rawjson progress. */
 export function createRawjsonParser(): ProgressParser {
-  const lines = new LineSplitter();
   const summary = new ErrorSummaryReader();
   const seen = new Map<string, VertexSeen>();
   // Logs arrive in arbitrary chunks; keep each vertex's unfinished line until its newline.
@@ -110,18 +109,8 @@ export function createRawjsonParser(): ProgressParser {
     if (text !== '') out.push({ type: 'output', text });
   }
 
-  return {
-    push(chunk) {
-      const out: BuildEvent[] = [];
-      for (const text of lines.push(chunk)) line(text, out);
-      return out;
-    },
-    end() {
-      const out: BuildEvent[] = [];
-      for (const text of lines.end()) line(text, out);
-      for (const [id, text] of partial) if (text !== '') out.push({ type: 'log', id: id || null, text });
-      partial.clear();
-      return out;
-    },
-  };
+  return lineParser(line, (out) => {
+    for (const [id, text] of partial) if (text !== '') out.push({ type: 'log', id: id || null, text });
+    partial.clear();
+  });
 }
