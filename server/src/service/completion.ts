@@ -13,7 +13,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import { DIRECTIVES, INSTRUCTIONS, PREDEFINED_ARGS, getInstruction, getMountType, MOUNT_TYPES } from './data';
-import type { DocEntry, FlagData } from './data/types';
+import type { DocEntry, FlagData, InstructionData } from './data/types';
 import type { DockerfileModel, InstructionModel } from './model';
 import { ALL_RULES } from './diagnostics/rules';
 
@@ -74,14 +74,14 @@ function documentation(entry: DocEntry): { kind: typeof MarkupKind.Markdown; val
   return { kind: MarkupKind.Markdown, value: entry.summary + syntax };
 }
 
-function keywordItems(instructions: readonly { keyword: string; snippet?: string; summary: string; syntax?: string[]; link: string }[], range: Range, options: CompletionOptions): CompletionItem[] {
+function keywordItems(instructions: readonly InstructionData[], range: Range, options: CompletionOptions): CompletionItem[] {
   return instructions.map((data) => {
     const snippet = options.snippets && data.snippet;
     return {
       label: data.keyword,
       kind: CompletionItemKind.Keyword,
       detail: data.syntax?.[0],
-      documentation: documentation(data as DocEntry),
+      documentation: documentation(data),
       insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       textEdit: { range, newText: snippet ? `${data.keyword} ${data.snippet}` : `${data.keyword} ` },
     };
