@@ -84,31 +84,37 @@ async function goToLine(number) {
 
 /**
  * Every row of the open suggest list as { label, icon }: the list renders only the rows in view,
- * so this walks it with the Down key the way a person scrolls, reading each row's position.
+ * so this walks it with the Down key the way a person scrolls, reading the rows in view each time.
+ * A key press the browser drops, or a list VS Code re-renders (focus back on row 1), only means
+ * pressing Down again; the walk ends when every position up to the list's size has been read.
  */
 async function allSuggestRows(widget) {
   const seen = new Map();
   let size = Infinity;
-  const read = () => widget.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => ({
-    position: Number(row.getAttribute('aria-posinset')),
-    size: Number(row.getAttribute('aria-setsize')),
-    focused: row.classList.contains('focused'),
-    label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
-    icon: [...(row.querySelector('.suggest-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-symbol-')) ?? '',
-  })));
-  for (let focus = 1; focus <= 200; focus++) {
-    await waitFor(async () => {
-      const rows = await read();
-      for (const row of rows) {
-        size = row.size;
-        seen.set(row.position, { label: row.label, icon: row.icon });
-      }
-      return rows.some((row) => row.focused && row.position === focus);
-    }, { timeoutMs: 5_000, everyMs: 20, what: `row ${focus} of the suggest list to be focused` }).catch((error) => {
-      throw new Error(`${error.message}: ${size} rows, read ${JSON.stringify([...seen.entries()])}`);
-    });
-    if (seen.size >= size) break;
+  let focused = 0;
+  const read = async () => {
+    const rows = await widget.locator('.monaco-list-row').evaluateAll((elements) => elements.map((row) => ({
+      position: Number(row.getAttribute('aria-posinset')),
+      size: Number(row.getAttribute('aria-setsize')),
+      focused: row.classList.contains('focused'),
+      label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+      icon: [...(row.querySelector('.suggest-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-symbol-')) ?? '',
+    })));
+    for (const row of rows) {
+      size = row.size;
+      seen.set(row.position, { label: row.label, icon: row.icon });
+    }
+    return rows.find((row) => row.focused)?.position ?? 0;
+  };
+  const deadline = Date.now() + 60_000;
+  focused = await read();
+  while (seen.size < size) {
+    if (Date.now() > deadline || !(await widget.isVisible())) {
+      throw new Error(`read ${seen.size} of ${size} suggest rows (focus on row ${focused}; widget ${await widget.isVisible() ? 'open' : 'closed'}): ${JSON.stringify([...seen.entries()])}`);
+    }
+    const before = focused;
     await page.keyboard.press('ArrowDown');
+    await waitFor(async () => (focused = await read()) !== before, { timeoutMs: 2_000, everyMs: 20, what: 'the suggest focus to move' }).catch(() => {});
   }
   return [...seen.entries()].sort((x, y) => x[0] - y[0]).map(([, row]) => row);
 }
