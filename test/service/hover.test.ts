@@ -137,6 +137,17 @@ test('variables: default-value syntax shows the result', () => {
   assert.ok(text.endsWith('`${PORT:-8080}` uses the modifier `:-` with `8080`: the word is used when the variable is unset or empty. Here it gives `8080`.'), text);
 });
 
+test('variables: a huge value or nested default is shown by its start, not in full', () => {
+  const nested = `${'${A:-'.repeat(2000)}z${'}'.repeat(2000)}`;
+  const text = value(`FROM alpine\nARG LONG=${'v'.repeat(5000)}\nRUN echo $LO<|>NG ${nested}`);
+  assert.equal(
+    text,
+    `**$LONG**\n\nValue here: \`${'v'.repeat(200)}…\`\n\nDefined by \`ARG LONG=${'v'.repeat(191)}…\` on line 2 in stage #0.\n\nA \`--build-arg\` given to the build replaces this value.`,
+  );
+  const inner = value(`FROM alpine\nRUN echo ${nested.slice(0, 3000)}<|>${nested.slice(3000)}`);
+  assert.ok(inner.length < 2000, `the hover on a 2,000-level nested default is ${inner.length} characters`);
+});
+
 test('variables: hovering the name an ARG defines', () => {
   assert.equal(
     value('ARG BA<|>SE=alpine\nFROM $BASE'),

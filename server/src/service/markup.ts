@@ -5,6 +5,9 @@
  */
 import type { DocEntry } from './data/types';
 
+/** Longest piece of document text shown as inline code before it is cut with an ellipsis. */
+const MAX_INLINE = 200;
+
 /** The two renderings an LSP client may ask for. */
 export type MarkupFormat = 'markdown' | 'plaintext';
 
@@ -62,10 +65,14 @@ export class MarkupWriter {
 
   /** Inline code inside a sentence we compose. */
   inline(text: string): string {
-    if (this.format !== 'markdown') return text;
-    const fence = text.includes('`') ? '``' : '`';
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
+    // Values come from the document and can be a megabyte long; a hover shows their start.
+    const shown = text.length > MAX_INLINE ? `${text.slice(0, MAX_INLINE)}…` : text;
+    if (this.format !== 'markdown') return shown;
+    // The fence must be longer than any run of backticks inside (CommonMark code spans).
+    const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = shown.startsWith('`') || shown.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${shown}${pad}${fence}`;
   }
 
   toString(): string {
