@@ -2,12 +2,15 @@
 // Benchmark: our bundled server (dist/server.js) next to the peer, docker-langserver
 // (dockerfile-language-server-nodejs), in one run with interleaved rounds (A,B then B,A).
 //
-//   npm run bench -- [--metric hover|diag|all] [--rounds 5] [--sizes 50,500,5000,50000]
+//   npm run bench -- [--metric hover|diag|hostile|all] [--rounds 5] [--sizes 50,500,5000,50000]
 //                    [--diag-sizes 500,5000,50000] [--diag-warmup 5] [--hovers 20] [--rw-hovers 3]
 //                    [--no-real-world] [--json out.json]
 //
 // --metric diag (see diag.mjs): 1-character edit -> published diagnostics per size, median and
 // p95 per server and the ratio ours/peer. --sizes given with --metric diag sets its sizes.
+//
+// --metric hostile (see hostile.mjs): megabyte lines, binary junk, deep nesting ... per input,
+// didOpen -> first hover answer and -> first diagnostics, for both servers.
 //
 // --metric hover:
 // Per synthetic size and for the real-world corpus: hover latency median and p95 for each
@@ -22,6 +25,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnosticsBench } from './diag.mjs';
 import { generateDockerfile } from './generate.mjs';
+import { hostileBench } from './hostile.mjs';
 import { rssMiB, startServer, stats } from './lspDriver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -44,7 +48,7 @@ function parseArgs(argv) {
     else if (a === '--json') o.json = argv[++i];
     else throw new Error(`unknown option ${a} (see the header of test/bench/run.mjs)`);
   }
-  if (!['hover', 'diag', 'all'].includes(o.metric)) throw new Error(`--metric is hover, diag or all, not ${o.metric}`);
+  if (!['hover', 'diag', 'hostile', 'all'].includes(o.metric)) throw new Error(`--metric is hover, diag, hostile or all, not ${o.metric}`);
   if (o.metric === 'diag' && sizesGiven) o.diagSizes = o.sizes;
   return o;
 }
@@ -148,8 +152,18 @@ function report(options, samples, rss, sizes) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  let hostile = null;
+  if (options.metric === 'hostile' || options.metric === 'all') {
+    hostile = await hostileBench(SERVERS, options.rounds);
+    console.log(hostile.text);
+    if (options.metric === 'hostile') {
+      if (options.json) writeFileSync(options.json, JSON.stringify({ options, hostile: hostile.table }, null, 1));
+      return;
+    }
+    console.log('');
+  }
   let diag = null;
-  if (options.metric !== 'hover') {
+  if (options.metric === 'diag' || options.metric === 'all') {
     diag = await diagnosticsBench(SERVERS, options.diagSizes, options.rounds, options.diagWarmup);
     console.log(diag.text);
     if (options.metric === 'diag') {
@@ -190,7 +204,7 @@ async function main() {
   };
   const { text, table } = report(options, samples, rss, sizes);
   console.log(text);
-  if (options.json) writeFileSync(options.json, JSON.stringify({ options, table, samples, rss, sizes, diag: diag?.table }, null, 1));
+  if (options.json) writeFileSync(options.json, JSON.stringify({ options, table, samples, rss, sizes, diag: diag?.table, hostile: hostile?.table }, null, 1));
 }
 
 main().catch((error) => {
