@@ -80,6 +80,19 @@ function lookup(severities: Record<string, RuleSeverity>, id: string): RuleSever
  * `rule-crashed`. Rules with `checkInstruction` run through the per-instruction cache (local.ts).
  */
 export function lint(model: DockerfileModel, options: LintOptions = {}, rules: readonly Rule[] = ALL_RULES): Diagnostic[] {
+  const steps = lintSteps(model, options, rules);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same lint in small steps: it pauses (yields) after each whole-document rule and every few
+ * dozen instructions, and returns the diagnostics. A server drives it in time slices so that a
+ * request arriving while a large file is linted is answered without waiting for the whole lint.
+ */
+export function* lintSteps(model: DockerfileModel, options: LintOptions = {}, rules: readonly Rule[] = ALL_RULES): Generator<void, Diagnostic[], void> {
   const check = readCheckDirective(model);
   const suppressions = readSuppressions(model);
   const dockerignore = options.dockerignore ?? null;
@@ -91,7 +104,7 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
   for (const [index, rule] of rules.entries()) if (severities[index] !== null && rule.checkInstruction) local.push(index);
   // Local findings per rule, in document order, each with the line its instruction starts on.
   const byRule = new Map<number, { line: number; finding: LocalFinding }[]>();
-  for (const { instruction, findings } of lintLocal(model, rules, local, dockerignore)) {
+  for (const { instruction, findings } of yield* lintLocal(model, rules, local, dockerignore)) {
     for (const finding of findings) {
       let list = byRule.get(finding.rule);
       if (!list) byRule.set(finding.rule, (list = []));
@@ -115,6 +128,7 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
       }
       continue;
     }
+    yield;
     const found: Diagnostic[] = [];
     const context: RuleContext = {
       model,
