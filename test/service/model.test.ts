@@ -194,3 +194,23 @@ test('ARG with several words declares each; heredocs only on RUN, COPY and ADD; 
     [['A', ':-', '$B', 3, 9, 17], ['B', null, null, 3, 14, 16], ['C', null, null, 5, 12, 14]],
   );
 });
+
+test('dockerfile-ast reads a node\'s argument words once; every caller gets the same words in a list of its own', () => {
+  const model = buildModel('FROM --platform=$BUILDPLATFORM alpine:3.20 AS base\nRUN --mount=type=cache,target=/root/.cache echo a b');
+  const [from, run] = model.instructions.map((i) => i.node);
+  // The words were read while parsing; reading them again must not walk the text.
+  let walks = 0;
+  for (const node of [from, run]) {
+    const walk = node.getTextContent.bind(node);
+    node.getTextContent = () => (walks++, walk());
+  }
+  const words = (node: typeof from) => node.getArguments().map((a) => a.getValue());
+  assert.deepEqual(words(from), ['alpine:3.20', 'AS', 'base']);
+  assert.deepEqual(words(run), ['echo', 'a', 'b']);
+  assert.deepEqual(words(run), ['echo', 'a', 'b'], 'a second call still has the flags shifted off once');
+  assert.notEqual(run.getArguments(), run.getArguments());
+  assert.deepEqual(model.instructions[0].flags.map((f) => f.name), ['platform']);
+  assert.deepEqual(model.instructions[1].mounts.map((m) => m.type), ['cache']);
+  assert.equal((from as unknown as { getImage(): string }).getImage(), 'alpine:3.20');
+  assert.equal(walks, 0);
+});

@@ -8,6 +8,8 @@
 import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LazyInstruction } from './instruction';
+// Before anything is parsed: every node reads its argument words once (see the file).
+import './astArguments';
 
 /**
  * A chunk closes once it spans this many lines: dockerfile-ast parses roughly 20-50 lines per
