@@ -9,6 +9,13 @@ export interface FriendlyError {
   message: string;
 }
 
+/**
+ * What BuildKit and the legacy builder say when a RUN's command exits non-zero. That failure is
+ * the Dockerfile's and is shown on its line; the command's own output may mention a full disk or
+ * an unreachable host, but that is the container's world, not the engine's.
+ */
+const COMMAND_FAILED = /did not complete successfully: exit code|returned a non-zero code/;
+
 /** Classifies a spawn error code (ENOENT...) or CLI output; null when it is an ordinary build error. */
 export function classifyFailure(text: string, dockerPath: string, spawnCode?: string): FriendlyError | null {
   if (spawnCode === 'ENOENT' || spawnCode === 'EACCES') {
@@ -17,6 +24,7 @@ export function classifyFailure(text: string, dockerPath: string, spawnCode?: st
       message: `The Docker CLI was not found at "${dockerPath}". Install Docker, or set "dockerfileStudio.docker.path" (a machine setting) to the docker executable.`,
     };
   }
+  if (COMMAND_FAILED.test(text)) return null;
   if (/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect|docker daemon is not running|connect: no such file or directory|connect: connection refused/i.test(text)) {
     return {
       kind: 'engine-down',

@@ -96,6 +96,10 @@ test('failures outside the Dockerfile get one message that says what to do', () 
   assert.equal(kind('ERROR: failed to solve: failed to copy files: write /var/lib/docker/x: no space left on device'), 'disk-full');
   assert.equal(kind('ERROR: invalid tag "a b": invalid reference format'), 'bad-tag');
   assert.equal(kind('process "/bin/sh -c false" did not complete successfully: exit code: 1'), null);
+  // A RUN whose own output mentions a full disk or a timeout failed as a command, in both builders.
+  const runLog = '#9 0.31 write /x: no space left on device\n#9 0.32 dial tcp 10.0.0.1:443: i/o timeout\n';
+  assert.equal(kind(`${runLog}ERROR: failed to solve: process "/bin/sh -c ./fetch.sh" did not complete successfully: exit code: 1`), null);
+  assert.equal(kind("no space left on device\nThe command '/bin/sh -c ./fetch.sh' returned a non-zero code: 1"), null);
 });
 
 test('tag and container name from the folder and the Dockerfile name', () => {
