@@ -95,6 +95,10 @@ export interface MountOptionData extends DocEntry {
   valueKind: ValueKind;
   values?: string[];
   defaultValue?: string;
+  /**
+   * Expected on every mount of the type; completion lists it first and marks it. BuildKit itself
+   * falls back to the working directory for a missing bind/cache/tmpfs target.
+   */
   required?: boolean;
 }
 
