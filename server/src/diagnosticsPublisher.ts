@@ -25,9 +25,21 @@ export const DEBOUNCE_MS = 1;
 
 /**
  * The longest stretch a lint runs before it lets waiting requests in. Linting a 6,000-instruction
- * file from scratch takes ~0.5 s; a hover sent meanwhile is answered within one slice.
+ * file from scratch takes ~0.5 s; a hover sent meanwhile waits for the slice under way (steps
+ * overshoot it) and the turns of letRequestsIn: with 2 ms it was answered in ~5 ms (median), with
+ * 4 ms in ~13 and with 8 ms in ~17. The pauses cost the whole lint ~2% (open -> diagnostics).
  */
-const SLICE_MS = 8;
+const SLICE_MS = 2;
+
+/**
+ * Gives the event loop back long enough for a request that arrived to be answered. vscode-jsonrpc
+ * dispatches a message in one setImmediate turn and writes the response in another (its write
+ * queue), and each turn queues behind whatever was queued first: a single turn would let the
+ * lint's next slice run before the response is written.
+ */
+async function letRequestsIn(): Promise<void> {
+  for (let turn = 0; turn < 3; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
 
 /** What the publisher needs from the server. */
 export interface PublisherHost {
@@ -114,7 +126,7 @@ export class DiagnosticsPublisher {
           return;
         }
         if (performance.now() - sliceStart < SLICE_MS) continue;
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await letRequestsIn();
         // Typed on or closed meanwhile: the newer version is linted by its own schedule.
         if (!current()) return;
         sliceStart = performance.now();

@@ -88,8 +88,8 @@ export function lint(model: DockerfileModel, options: LintOptions = {}, rules: r
 }
 
 /**
- * The same lint in small steps: it pauses (yields) after each whole-document rule and every few
- * dozen instructions, and returns the diagnostics. A server drives it in time slices so that a
+ * The same lint in small steps: it pauses (yields) after each whole-document rule and each
+ * instruction, and returns the diagnostics. A server drives it in time slices so that a
  * request arriving while a large file is linted is answered without waiting for the whole lint.
  */
 export function* lintSteps(model: DockerfileModel, options: LintOptions = {}, rules: readonly Rule[] = ALL_RULES): Generator<void, Diagnostic[], void> {

@@ -85,13 +85,11 @@ function groups(model: DockerfileModel, rules: readonly Rule[], local: readonly 
   return [base, ...own];
 }
 
-/** Instructions checked between two pauses of a lint (see lintSteps in engine.ts). */
-const INSTRUCTIONS_PER_STEP = 64;
-
 /**
  * Runs the local rules (`rules[i]` for each index in `local`) over every top-level instruction,
  * reusing cached findings; returns the findings per instruction in document order. It pauses
- * (yields) every few dozen instructions so a caller can let other work in.
+ * (yields) after each instruction (a cold one can take a millisecond) so a caller can let other
+ * work in; a pause costs ~0.1 µs.
  */
 export function* lintLocal(
   model: DockerfileModel,
@@ -101,12 +99,8 @@ export function* lintLocal(
 ): Generator<void, { instruction: InstructionModel; findings: LocalFinding[] }[], void> {
   const lintGroups = groups(model, rules, local, dockerignore);
   const out: { instruction: InstructionModel; findings: LocalFinding[] }[] = [];
-  let sincePause = 0;
   for (const instruction of model.instructions) {
-    if (++sincePause === INSTRUCTIONS_PER_STEP) {
-      sincePause = 0;
-      yield;
-    }
+    yield;
     let entry = entries.get(instruction);
     const line = instruction.range.start.line;
     if (!entry || entry.line !== line) {
