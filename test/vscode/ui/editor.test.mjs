@@ -3,13 +3,10 @@
 // Problems entry of a broken line, and the extension's commands in the palette. Each step saves a
 // screenshot to $DFS_SCREENSHOTS/NN-step.png.
 //
-// Steps whose feature has not landed (its service module does not exist yet) run as node:test
-// `todo`: they still run and take their screenshot, and run.mjs reports a failure there as
-// "pending on feature", never as a pass. Once the module exists the step is an ordinary test.
 // Run through test/vscode/run.mjs, which sets DFS_WORKSPACE (a copy of sample/),
 // DFS_SCREENSHOTS and DFS_DATA_MODULE (the bundled data module).
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -24,10 +21,6 @@ const shots = process.env.DFS_SCREENSHOTS || join(root, 'test-output', 'vscode')
 const data = createRequire(import.meta.url)(process.env.DFS_DATA_MODULE || join(root, 'out/vscode/data.js'));
 if (!workspace) throw new Error('DFS_WORKSPACE is not set: run these through test/vscode/run.mjs');
 
-/** A todo reason while the feature's service module is missing, false once it exists. */
-function pendingUntil(modulePath, feature) {
-  return existsSync(join(root, modulePath)) ? false : `pending on feature: ${feature} (${modulePath} does not exist yet)`;
-}
 
 let server;
 let browser;
@@ -149,19 +142,19 @@ describe('Dockerfile Studio in a real VS Code', { concurrency: false }, () => {
     await server?.stop();
   });
 
-  const step = (name, options, fn) =>
-    test(name, options, async (t) => {
+  const step = (name, fn) =>
+    test(name, async (t) => {
       try {
         await fn(t);
       } catch (error) {
-        if (!options.todo) failed = true;
+        failed = true;
         const slug = name.replace(/\W+/g, '-').toLowerCase().slice(0, 60);
-        await screenshot(`${slug}-${options.todo ? 'pending' : 'failed'}`).catch(() => {});
+        await screenshot(`${slug}-failed`).catch(() => {});
         throw error;
       }
     });
 
-  step('opens the sample workspace: the explorer lists its Dockerfiles', {}, async () => {
+  step('opens the sample workspace: the explorer lists its Dockerfiles', async () => {
     await page.goto(workbenchUrl(server.base, workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     const rows = page.locator('.explorer-folders-view .monaco-list-row');
@@ -171,7 +164,7 @@ describe('Dockerfile Studio in a real VS Code', { concurrency: false }, () => {
     await screenshot('workspace');
   });
 
-  step('opens the Dockerfile in the editor, in the Dockerfile language', {}, async () => {
+  step('opens the Dockerfile in the editor, in the Dockerfile language', async () => {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^Dockerfile$/ }).first().click();
     await editor().locator('.view-lines', { hasText: 'FROM' }).waitFor({ timeout: 30_000 });
     const mode = page.locator('#status\\.editor\\.mode');
@@ -182,7 +175,7 @@ describe('Dockerfile Studio in a real VS Code', { concurrency: false }, () => {
     await screenshot('dockerfile-open');
   });
 
-  step('hovering FROM shows the FROM documentation', {}, async () => {
+  step('hovering FROM shows the FROM documentation', async () => {
     const line = editor().locator('.view-line', { hasText: /^FROM\sgolang/ }).first();
     const summary = rendered(data.getInstruction('FROM').summary);
     const want = hoverWidget().filter({ hasText: summary }).first();
@@ -211,8 +204,7 @@ describe('Dockerfile Studio in a real VS Code', { concurrency: false }, () => {
     await screenshot('hover-from');
   });
 
-  const completionPending = pendingUntil('server/src/service/completion.ts', 'completion');
-  step('Ctrl+Space on a new line lists every Dockerfile instruction in the completion list', { todo: completionPending }, async () => {
+  step('Ctrl+Space on a new line lists every Dockerfile instruction in the completion list', async () => {
     await page.keyboard.press('Escape');
     await goToLine(sampleLine(/^EXPOSE\s8080$/));
     await page.keyboard.press('End');
@@ -234,25 +226,24 @@ describe('Dockerfile Studio in a real VS Code', { concurrency: false }, () => {
     }
   });
 
-  const diagnosticsPending = pendingUntil('server/src/service/diagnostics/engine.ts', 'diagnostics');
-  step('a broken line gets a squiggle and an entry in Problems', { todo: diagnosticsPending }, async () => {
+  step('a broken line gets a squiggle and an entry in Problems', async () => {
     await page.keyboard.press('Escape');
     await goToLine(sampleLine(/^CMD\s/));
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('FROMM alpine:3.20');
-    await editor().locator('.view-line', { hasText: /^FROMM\salpine:3\.20$/ }).waitFor({ timeout: 5_000 });
+    await editor().locator('.view-line', { hasText: /^FROMM\salpine:3\.20$/ }).waitFor({ timeout: 20_000 });
     const cursor = (await page.locator('#status\\.editor\\.selection').innerText()).trim(); // "Ln 45, Col 18"
     const line = /Ln (\d+)/.exec(cursor)?.[1];
     const squiggle = editor().locator('.squiggly-error');
-    await squiggle.first().waitFor({ state: 'attached', timeout: diagnosticsPending ? 5_000 : 20_000 }).catch(() => {});
+    await squiggle.first().waitFor({ state: 'attached', timeout: 20_000 }).catch(() => {});
     await screenshot('broken-line');
     const squiggles = await squiggle.count();
     await paletteRows('>View: Focus Problems');
     await page.keyboard.press('Enter');
     await page.locator('.markers-panel-container').first().waitFor({ timeout: 10_000 });
     const entry = page.locator('.markers-panel .monaco-list-row', { hasText: 'FROMM' }).first();
-    await entry.waitFor({ timeout: diagnosticsPending ? 2_000 : 10_000 }).catch(() => {});
+    await entry.waitFor({ timeout: 10_000 }).catch(() => {});
     await screenshot('problems');
     assert.equal(squiggles, 1, 'one error squiggle: under the broken line (the rest of the sample is valid)');
     assert.ok(await entry.isVisible(), 'the Problems panel has an entry naming FROMM');
@@ -261,7 +252,7 @@ describe('Dockerfile Studio in a real VS Code', { concurrency: false }, () => {
     assert.ok(entryText.includes(`[Ln ${line}, Col 1]`), `the entry points at line ${line}, column 1: ${entryText}`);
   });
 
-  step('the command palette lists the extension\'s commands', {}, async () => {
+  step('the command palette lists the extension\'s commands', async () => {
     const rows = await paletteRows(`>${manifest.displayName}`);
     const want = manifest.contributes.commands.map((c) => (c.category ? `${c.category}: ${c.title}` : c.title)).sort();
     const labels = (await rows.locator('.label-name').allInnerTexts()).map((l) => l.trim()).sort();
