@@ -5,6 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type Socket } from 'node:net';
 import { basename, join } from 'node:path';
 import { before, test } from 'node:test';
 import type { BuildMode } from '../../client/src/docker/argv';
@@ -15,7 +17,7 @@ import { placeFailure } from '../../client/src/docker/failure';
 import { locateStep } from '../../client/src/docker/stepLines';
 import { collect, nodeRunner } from '../../client/src/docker/runner';
 import type { BuildResult } from '../../client/src/docker/engine';
-import { build, copyFixture, docker, optionsFor, skipReason } from './engineHelpers';
+import { build, copyFixture, docker, optionsFor, skipReason, waitFor } from './engineHelpers';
 
 let skip: string | false = false;
 before(async () => {
@@ -97,6 +99,36 @@ for (const mode of ['rawjson', 'plain', 'legacy'] as BuildMode[]) {
     assert.ok(!left.stdout.includes('about to fail'), left.stdout);
   });
 }
+
+test('an engine that takes the connection and never answers gives a clear message in time, and no docker process is left', async (t) => {
+  if (skip) return t.skip(skip);
+  const context = copyFixture('multistage');
+  const socket = join(context, 'hung-engine.sock');
+  const connections: Socket[] = [];
+  const open = new Set<Socket>();
+  // Read and drop what the CLI sends (a paused socket would never report the CLI going away).
+  const hung = createServer((connection) => {
+    connections.push(connection);
+    open.add(connection);
+    connection.on('close', () => open.delete(connection)).resume();
+  }).listen(socket);
+  await once(hung, 'listening');
+  try {
+    const engine = { runner: nodeRunner, path: docker.path, engine: { dockerContext: null, dockerHost: `unix://${socket}` } };
+    // Without the probe's own limit this would wait forever: give up on it after 20 s.
+    const gaveUp = new Promise<'gave up'>((resolve) => setTimeout(() => resolve('gave up'), 20_000).unref());
+    const found = await Promise.race([detect(engine, 2000), gaveUp]);
+    assert.ok(found !== 'gave up', 'detect() returned within 20 s');
+    assert.equal('kind' in found && found.kind, 'engine-slow');
+    assert.match('message' in found ? found.message : '', /did not answer within 2 s/);
+    assert.ok(connections.length > 0, 'the CLI reached the hung engine');
+    // The probe's docker process went with its group: nothing holds a connection any more.
+    await waitFor('the probe to let go of the socket', () => open.size === 0);
+  } finally {
+    for (const connection of connections) connection.destroy();
+    hung.close();
+  }
+});
 
 test('a missing CLI, a stopped engine and an unreachable registry each give one clear message', async (t) => {
   if (skip) return t.skip(skip);

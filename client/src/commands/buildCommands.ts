@@ -104,7 +104,7 @@ class BuildController {
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.isDirty) await document.save();
     const docker = this.docker();
-    const found = await detect(docker);
+    const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking the Docker engine' }, () => detect(docker));
     if ('kind' in found || found.engineError) {
       void vscode.window.showErrorMessage(`Dockerfile Studio: ${'kind' in found ? found.message : found.engineError}`);
       return;

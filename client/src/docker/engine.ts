@@ -18,7 +18,7 @@ import {
 } from './argv';
 import { type BuildState, applyEvent, newBuildState, renderEvent, summaryLine } from './buildState';
 import { type Capabilities, chooseCapabilities } from './capabilities';
-import { type FriendlyError, classifyFailure } from './errors';
+import { type FriendlyError, classifyFailure, engineTimeout } from './errors';
 import type { BuildEvent, ProgressParser } from './events';
 import { createLegacyParser } from './progressLegacy';
 import { createPlainParser } from './progressPlain';
@@ -36,12 +36,20 @@ function start(docker: Docker, invocation: Invocation, cwd?: string): RunningPro
   return docker.runner.spawn({ command: docker.path, args: invocation.args, env: invocation.env, cwd });
 }
 
-/** Probes the installation; a missing CLI becomes a FriendlyError. */
-export async function detect(docker: Docker): Promise<Capabilities | FriendlyError> {
+/**
+ * How long the probes may take. `docker version` waits forever on an engine that accepts the
+ * connection and never answers (Docker Desktop while it starts, a hung dockerd, a remote host
+ * behind a dead tunnel); an answering engine replies in well under a second.
+ */
+export const PROBE_TIMEOUT_MS = 15_000;
+
+/** Probes the installation; a missing CLI or an engine that does not answer becomes a FriendlyError. */
+export async function detect(docker: Docker, timeoutMs = PROBE_TIMEOUT_MS): Promise<Capabilities | FriendlyError> {
   const probes = probeInvocations(docker.engine);
-  const version = await collect(docker.runner, { command: docker.path, args: probes.version.args, env: probes.version.env });
+  const version = await collect(docker.runner, { command: docker.path, args: probes.version.args, env: probes.version.env }, timeoutMs);
   if (version.errorCode) return classifyFailure('', docker.path, version.errorCode) as FriendlyError;
-  const buildx = await collect(docker.runner, { command: docker.path, args: probes.buildx.args, env: probes.buildx.env });
+  if (version.timedOut) return engineTimeout(timeoutMs);
+  const buildx = await collect(docker.runner, { command: docker.path, args: probes.buildx.args, env: probes.buildx.env }, timeoutMs);
   return chooseCapabilities({ code: buildx.code, stdout: buildx.stdout }, { code: version.code, stdout: version.stdout, stderr: version.stderr });
 }
 

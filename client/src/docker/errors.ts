@@ -5,7 +5,7 @@
 
 /** A failure the user can act on. */
 export interface FriendlyError {
-  kind: 'no-cli' | 'engine-down' | 'permission' | 'registry' | 'disk-full' | 'bad-tag';
+  kind: 'no-cli' | 'engine-down' | 'engine-slow' | 'permission' | 'registry' | 'disk-full' | 'bad-tag';
   message: string;
 }
 
@@ -47,4 +47,12 @@ export function classifyFailure(text: string, dockerPath: string, spawnCode?: st
     return { kind: 'bad-tag', message: 'Docker rejected the image tag. A tag is name[:version] in lower case: letters, digits, ".", "_", "-" and "/".' };
   }
   return null;
+}
+
+/** The engine took the connection but did not answer the version probe in time. */
+export function engineTimeout(timeoutMs: number): FriendlyError {
+  return {
+    kind: 'engine-slow',
+    message: `The Docker engine did not answer within ${Math.round(timeoutMs / 1000)} s. It may still be starting (Docker Desktop), or DOCKER_HOST or the Docker context points at an engine that cannot answer. Try again once "docker version" answers.`,
+  };
 }

@@ -95,13 +95,29 @@ export const nodeRunner: ProcessRunner = {
   },
 };
 
-/** Runs a process to the end and collects its output. */
-export async function collect(runner: ProcessRunner, request: SpawnRequest): Promise<ProcessExit & { stdout: string; stderr: string }> {
+/** What collect() returns: how the process ended, its output, and whether the time limit ended it. */
+export interface Collected extends ProcessExit {
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+/**
+ * Runs a process to the end and collects its output. With `timeoutMs`, a process still running
+ * then is killed (its whole group) and the result says `timedOut`.
+ */
+export async function collect(runner: ProcessRunner, request: SpawnRequest, timeoutMs?: number): Promise<Collected> {
   const process = runner.spawn(request);
   let stdout = '';
   let stderr = '';
   process.onStdout((chunk) => (stdout += chunk));
   process.onStderr((chunk) => (stderr += chunk));
+  let timedOut = false;
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+    timedOut = true;
+    process.kill(1000);
+  }, timeoutMs);
   const exit = await process.exit;
-  return { ...exit, stdout, stderr };
+  clearTimeout(timer);
+  return { ...exit, stdout, stderr, timedOut };
 }
