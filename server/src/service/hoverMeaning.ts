@@ -9,6 +9,9 @@ import type { DockerfileModel, InstructionModel, StageModel, VariableDefModel } 
 import type { MarkupWriter } from './markup';
 import { contains, lineLabel } from './ranges';
 
+/** The longest `${X:-...}` whose result a hover works out. */
+const MAX_EVALUATED = 2000;
+
 /** Hover on `$X`, `${X}`, `${X:-default}` or on the name an ARG/ENV defines. */
 export function variableHover(model: DockerfileModel, instruction: InstructionModel, position: Position, writer: MarkupWriter): Range | null {
   // References nest (`${A:-$B}`): the innermost one under the cursor is the one meant.
@@ -17,11 +20,12 @@ export function variableHover(model: DockerfileModel, instruction: InstructionMo
     describeVariable(model, instruction, ref.name, writer);
     if (ref.modifier) {
       const written = model.textAt(ref.range);
-      const result = model.expand(written, instruction);
       const word = ref.modifierValue ? ` with ${writer.inline(ref.modifierValue)}` : '';
-      writer.paragraph(
-        `${writer.inline(written)} uses the modifier ${writer.inline(ref.modifier)}${word}: ${modifierMeaning(ref.modifier)} Here it gives ${result === '' ? 'an empty string' : writer.inline(result)}.`,
-      );
+      // Evaluating costs ~the text's length times its nesting: a generated kilobyte-long default
+      // would make every hover slow, and its result would be cut for display anyway.
+      const result = written.length <= MAX_EVALUATED ? model.expand(written, instruction) : null;
+      const outcome = result === null ? '' : ` Here it gives ${result === '' ? 'an empty string' : writer.inline(result)}.`;
+      writer.paragraph(`${writer.inline(written)} uses the modifier ${writer.inline(ref.modifier)}${word}: ${modifierMeaning(ref.modifier)}${outcome}`);
     }
     return ref.range;
   }
