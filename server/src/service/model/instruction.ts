@@ -117,7 +117,7 @@ export class LazyInstruction implements InstructionModel {
 
   private shiftOrNull = (range: Range | null): Range | null => (range ? this.shift(range) : null);
 
-  /** FROM's image and stage name with their ranges, read once (each dockerfile-ast call re-scans). */
+  /** FROM's image and stage name with their ranges, read once (each dockerfile-ast getter works them out anew). */
   fromParts(node: From): FromParts {
     return (this.cache.fromParts ??= {
       baseText: node.getImage() ?? '',
