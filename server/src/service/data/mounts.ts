@@ -20,7 +20,7 @@ function target(type: string, required: boolean, summary: string, defaultValue?:
     name: 'target',
     aliases: ['dst', 'destination'],
     valueKind: 'path',
-    summary,
+    summary: required ? `${summary} Without it the mount goes to the working directory, and the step fails (\`invalid mount target "/"\`) when that is \`/\`.` : summary,
     link: TYPE_LINK(type),
   };
   if (required) option.required = true;
@@ -61,7 +61,7 @@ const BIND: MountTypeData = {
   link: TYPE_LINK('bind'),
   options: [
     typeOption('bind'),
-    target('bind', true, 'Where the files appear inside the build container. Without it the mount goes to the working directory, and the step fails (`invalid mount target "/"`) when that is `/`.'),
+    target('bind', true, 'Where the files appear inside the build container.'),
     { name: 'source', aliases: ['src'], valueKind: 'path', summary: 'Path inside `from` to mount; the root of it by default.', link: TYPE_LINK('bind') },
     {
       name: 'from',
@@ -97,7 +97,7 @@ const CACHE: MountTypeData = {
   options: [
     typeOption('cache'),
     { name: 'id', valueKind: 'string', summary: 'Names the cache so several steps share it; defaults to the target path.', link: TYPE_LINK('cache') },
-    target('cache', true, 'Where the cache directory is mounted. Without it the mount goes to the working directory, and the step fails (`invalid mount target "/"`) when that is `/`.'),
+    target('cache', true, 'Where the cache directory is mounted.'),
     readonly('cache', 'Mounts the cache read-only.', 'false'),
     {
       name: 'sharing',
@@ -122,7 +122,7 @@ const TMPFS: MountTypeData = {
   link: TYPE_LINK('tmpfs'),
   options: [
     typeOption('tmpfs'),
-    target('tmpfs', true, 'Where the tmpfs is mounted. Without it the mount goes to the working directory, and the step fails (`invalid mount target "/"`) when that is `/`.'),
+    target('tmpfs', true, 'Where the tmpfs is mounted.'),
     { name: 'size', valueKind: 'string', summary: 'Upper limit of the filesystem size, e.g. `64m` or a number of bytes.', link: TYPE_LINK('tmpfs') },
   ],
 };
