@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_RULES, getRule } from './service/diagnostics/rules';
+import { ALL_RULES, getRule } from './service';
 import { parseArgs, USAGE } from './cli/args';
 import { explainRule, listRules, suggest } from './cli/explain';
 import { EXIT_ERROR, EXIT_OK, runLint, type Output } from './cli/run';

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { RuleSeverity } from './service/diagnostics/types';
-import { ALL_RULES, getRule } from './service/diagnostics/rules';
+import { ALL_RULES, getRule, type RuleSeverity } from './service';
 import { suggest } from './cli/explain';
 
 export const CONFIG_FILE_NAME = '.dockerfile-studio.json';

@@ -11,9 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findProjectConfig } from './config';
-import { lintSteps } from './service/diagnostics/engine';
-import type { RuleSeverity } from './service/diagnostics/types';
-import type { DockerfileModel } from './service/model';
+import type { DockerfileModel, RuleSeverity, ServiceLintOptions } from './service';
 import type { StudioSettings } from './protocol';
 
 /**
@@ -47,6 +45,8 @@ export interface PublisherHost {
   /** The document's current state, or undefined once closed. */
   document(uri: string): TextDocument | undefined;
   model(document: TextDocument): DockerfileModel;
+  /** The service's lint in steps (it yields between rules and instructions). */
+  lintSteps(model: DockerfileModel, options: ServiceLintOptions): Generator<void, Diagnostic[], void>;
   settings(uri: string): Promise<StudioSettings>;
   send(uri: string, version: number, diagnostics: Diagnostic[]): void;
   log(message: string): void;
@@ -116,7 +116,7 @@ export class DiagnosticsPublisher {
         return;
       }
       const context = this.fileContext(uri);
-      const steps = lintSteps(this.host.model(document), {
+      const steps = this.host.lintSteps(this.host.model(document), {
         severities: { ...context.severities, ...settings.diagnostics.severities },
         dockerignore: context.dockerignore,
       });

@@ -5,7 +5,7 @@
  * per-document settings the server pulls.
  */
 
-import type { RuleSeverity } from './service/diagnostics/types';
+import type { RuleSeverity } from './service';
 
 /** Everything the server reads per document, under the `dockerfileStudio` section. */
 export interface StudioSettings {

@@ -11,21 +11,16 @@ import {
   MarkupKind,
   type CancellationToken,
   type InitializeResult,
+  type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ModelCache } from './documents';
-import { doHover } from './service/hover';
-import { doComplete } from './service/completion';
-import { documentSymbols } from './service/symbols';
-import { findDefinition } from './service/definition';
-import { codeActions } from './service/codeActions';
-import type { CodeAction as LspCodeAction, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { createDockerfileService, type DockerfileModel } from './service';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DEFAULT_SETTINGS, normalizeSettings, type StudioSettings } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const models = new ModelCache();
+const service = createDockerfileService();
 let hoverFormat: 'markdown' | 'plaintext' = 'markdown';
 let snippetSupport = false;
 let canPullSettings = false;
@@ -42,12 +37,14 @@ function settingsFor(uri: string): Promise<StudioSettings> {
   return settings;
 }
 
+const modelOf = (document: TextDocument): DockerfileModel => service.model(document.uri, document.version, () => document.getText());
+
 const diagnostics = new DiagnosticsPublisher({
   document: (uri) => documents.get(uri),
-  model: (document) => models.get(document),
+  model: modelOf,
+  lintSteps: service.lintSteps,
   settings: settingsFor,
-  // The protocol package pins an older vscode-languageserver-types; our messages are plain strings.
-  send: (uri, version, list) => void connection.sendDiagnostics({ uri, version, diagnostics: list as LspDiagnostic[] }),
+  send: (uri, version, list) => void connection.sendDiagnostics({ uri, version, diagnostics: list }),
   log: (message) => connection.console.error(message),
 });
 
@@ -61,6 +58,22 @@ function guard<T>(name: string, token: CancellationToken | undefined, fallback: 
     connection.console.error(`${name} failed: ${detail}`);
     return fallback;
   }
+}
+
+/**
+ * A request handler over the document's cached model: `feature` gets the model and the request;
+ * a closed document, a cancelled request or an exception is answered with `fallback`.
+ */
+function withModel<P extends { textDocument: { uri: string } }, T>(
+  name: string,
+  fallback: T,
+  feature: (model: DockerfileModel, params: P, uri: string) => T,
+): (params: P, token: CancellationToken) => T {
+  return (params, token) =>
+    guard(name, token, fallback, () => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? feature(modelOf(document), params, document.uri) : fallback;
+    });
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -83,42 +96,16 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onHover(async (params, token) => {
   const details = (await settingsFor(params.textDocument.uri)).hover.details;
-  return guard('hover', token, null, () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    return doHover(models.get(document), params.position, { format: hoverFormat, details });
-  });
+  return withModel('hover', null, (model, { position }: TextDocumentPositionParams) => service.hover(model, position, { format: hoverFormat, details }))(params, token);
 });
-
-connection.onCompletion((params, token) =>
-  guard('completion', token, [], () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    return doComplete(models.get(document), params.position, { snippets: snippetSupport });
-  }),
-);
-
-connection.onDocumentSymbol((params, token) =>
-  guard('documentSymbol', token, [], () => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? documentSymbols(models.get(document)) : [];
-  }),
-);
-
-connection.onDefinition((params, token) =>
-  guard('definition', token, null, () => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? findDefinition(models.get(document), document.uri, params.position) : null;
-  }),
-);
-
-connection.onCodeAction((params, token) =>
-  guard('codeAction', token, [], () => {
-    const document = documents.get(params.textDocument.uri);
-    const only = params.context.only;
-    if (!document || (only && !only.some((kind) => kind === 'quickfix' || 'quickfix'.startsWith(`${kind}.`)))) return [];
-    // The protocol package pins an older vscode-languageserver-types; the shapes we send are the same.
-    return codeActions(models.get(document), params.context.diagnostics, params.range, document.uri) as LspCodeAction[];
+connection.onCompletion(withModel('completion', [], (model, { position }) => service.complete(model, position, { snippets: snippetSupport })));
+connection.onDocumentSymbol(withModel('documentSymbol', [], service.documentSymbols));
+connection.onDefinition(withModel('definition', null, (model, { position }, uri) => service.definition(model, position, uri)));
+connection.onCodeAction(
+  withModel('codeAction', [], (model, { context, range }, uri) => {
+    const only = context.only;
+    if (only && !only.some((kind) => kind === 'quickfix' || 'quickfix'.startsWith(`${kind}.`))) return [];
+    return service.codeActions(model, context.diagnostics, range, uri);
   }),
 );
 
@@ -128,7 +115,7 @@ documents.onDidOpen((event) => guard('open', undefined, undefined, () => diagnos
 documents.onDidChangeContent((event) => guard('change', undefined, undefined, () => diagnostics.schedule(event.document.uri)));
 documents.onDidSave((event) => guard('save', undefined, undefined, () => diagnostics.refresh(event.document.uri)));
 documents.onDidClose((event) => {
-  models.delete(event.document.uri);
+  service.forget(event.document.uri);
   diagnostics.close(event.document.uri);
   settingsCache.delete(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -22,7 +22,7 @@ const diagnostics: Diagnostic[] = [
     message: 'Unknown instruction: RUNN, 100%\nsecond line: a,b',
   },
   { range: { start: { line: 5, character: 1 }, end: { line: 5, character: 1 } }, severity: 3, code: 'x', message: 'm' },
-  { range: { start: { line: 6, character: 1 }, end: { line: 6, character: 3 } }, severity: 4, code: 'y', message: { kind: 'plaintext', value: 'h' } } as unknown as Diagnostic,
+  { range: { start: { line: 6, character: 1 }, end: { line: 6, character: 3 } }, severity: 4, code: 'y', message: 'h' },
 ];
 const findings = toFindings('dir one/Dockerfile', diagnostics);
 

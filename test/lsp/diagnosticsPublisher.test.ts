@@ -9,7 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher, type PublisherHost } from '../../server/src/diagnosticsPublisher';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
-import { buildModel } from '../../server/src/service/model';
+import { createDockerfileService } from '../../server/src/service';
 
 const URI = 'untitled:big-Dockerfile';
 
@@ -33,6 +33,7 @@ function harness(onModel: () => void, onDocumentRead: (document: TextDocument) =
   const document = TextDocument.create(URI, 'dockerfile', 1, bigDockerfile());
   let sentResolve: () => void = () => undefined;
   const sent = new Promise<void>((resolve) => (sentResolve = resolve));
+  const service = createDockerfileService();
   const host: PublisherHost = {
     document: () => {
       onDocumentRead(document);
@@ -40,8 +41,9 @@ function harness(onModel: () => void, onDocumentRead: (document: TextDocument) =
     },
     model: (doc) => {
       onModel();
-      return buildModel(doc.getText());
+      return service.parse(doc.getText());
     },
+    lintSteps: service.lintSteps,
     settings: () => Promise.resolve(DEFAULT_SETTINGS),
     send: (_uri: string, version: number, diagnostics: Diagnostic[]) => {
       events.push(`diagnostics v${version} (${diagnostics.length})`);

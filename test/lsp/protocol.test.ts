@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/protocol';
 import { TEST_ROOT } from '../service/helpers';
 
@@ -40,4 +40,18 @@ test('normalizeSettings fills defaults and drops malformed values without throwi
     normalizeSettings({ hover: { details: 'yes' }, diagnostics: { enabled: false, severities: { UndefinedVar: 'error', Other: 'loud', x: 3 } } }),
     { hover: { details: true }, diagnostics: { enabled: false, severities: { UndefinedVar: 'error' } } },
   );
+});
+
+test('the server, the client and the protocol share one copy of vscode-languageserver-types and vscode-jsonrpc', () => {
+  // Two copies make their classes and brand types differ, which is what forced casts in server.ts.
+  const root = join(TEST_ROOT, '..');
+  // The entry file a package resolves to from a folder: the same file means the same copy.
+  const resolveFrom = (from: string, name: string) => require.resolve(name, { paths: [from] });
+  const packageFolder = (name: string) => join(dirname(resolveFrom(root, `${name}/package.json`)));
+  const protocol = packageFolder('vscode-languageserver-protocol');
+  for (const name of ['vscode-languageserver-types', 'vscode-jsonrpc']) {
+    assert.equal(resolveFrom(protocol, name), resolveFrom(root, name), `${name} is installed twice`);
+  }
+  const client = packageFolder('vscode-languageclient');
+  assert.equal(resolveFrom(client, 'vscode-languageserver-protocol'), resolveFrom(root, 'vscode-languageserver-protocol'));
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel } from '../../server/src/service/model';
 import { lint } from '../../server/src/service/diagnostics/engine';
+import { createDockerfileService } from '../../server/src/service';
 import type { Rule } from '../../server/src/service/diagnostics/types';
 import { lintLines, render } from './helpers-diagnostics';
 
@@ -97,8 +98,10 @@ test('after edits, linting the incrementally parsed model equals linting a fresh
     }
   }
   let text = lines.join('\n');
+  // The service keeps the local rules' findings per instruction object across lints.
+  const service = createDockerfileService();
   let model = buildModel(text);
-  lint(model);
+  service.lint(model);
   // Severities that keep the same instruction-local rules on, so the two lints share cached findings.
   const severities = { severities: { 'unknown-flag': 'hint', 'apt-get-yes': 'off' } as const };
   const edits: ((t: string) => string)[] = [
@@ -120,9 +123,9 @@ test('after edits, linting the incrementally parsed model equals linting a fresh
     text = edit(text);
     model = buildModel(text, model);
     const fresh = buildModel(text);
-    assert.deepEqual(lint(model), lint(fresh));
+    assert.deepEqual(service.lint(model), lint(fresh));
     // Severity is applied at each lint, not cached with the findings.
-    assert.deepEqual(lint(model, severities), lint(fresh, severities));
+    assert.deepEqual(service.lint(model, severities), lint(fresh, severities));
   }
 });
 
@@ -150,11 +153,12 @@ test('UndefinedVar re-checks a stage when its parent stage or the global scope c
     (t) => t.replace('FROM parent AS child', 'FROM scratch AS child'), // the child no longer inherits
   ];
   let text = base;
+  const service = createDockerfileService();
   let model = buildModel(text);
-  lint(model);
+  service.lint(model);
   for (const edit of edits) {
     text = edit(text);
     model = buildModel(text, model);
-    assert.deepEqual(lint(model), lint(buildModel(text)), text);
+    assert.deepEqual(service.lint(model), lint(buildModel(text)), text);
   }
 });

@@ -2,7 +2,7 @@
  * `dockerfile-studio explain <rule>` and `rules`: a rule's docs as plain text, the rule list,
  * and a "did you mean" for a misspelt id. Pure.
  */
-import type { Rule } from '../service/diagnostics/types';
+import type { Rule } from '../service';
 
 /** A rule's docs page: id, title, default severity, url, hadolint codes, then the docs. */
 export function explainRule(rule: Rule): string {

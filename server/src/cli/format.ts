@@ -35,7 +35,7 @@ export function toFindings(file: string, diagnostics: readonly Diagnostic[]): Fi
     endColumn: d.range.end.character + 1,
     severity: SEVERITY_NAMES[d.severity ?? 1] ?? 'error',
     rule: typeof d.code === 'string' || typeof d.code === 'number' ? String(d.code) : '',
-    message: typeof d.message === 'string' ? d.message : d.message.value,
+    message: d.message,
     url: d.codeDescription?.href ?? '',
   }));
 }

@@ -4,9 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { buildModel } from '../service/model';
-import { lint } from '../service/diagnostics/engine';
-import { ALL_RULES } from '../service/diagnostics/rules';
+import { createDockerfileService, type Rule } from '../service';
 import { findProjectConfig, parseProjectConfig, type ProjectConfig } from '../config';
 import type { FailLevel, Format } from './args';
 import { findDockerfiles, readDockerfile, readDockerignore } from './files';
@@ -57,6 +55,7 @@ export function runLint(run: LintRun, out: Output): number {
     out.stderr(`dockerfile-studio: ${errorText(error)}\n`);
     return EXIT_ERROR;
   }
+  const service = createDockerfileService();
   const findings: Finding[] = [];
   let ioError = false;
   let linted = 0;
@@ -74,11 +73,11 @@ export function runLint(run: LintRun, out: Output): number {
       ioError = true;
       continue;
     }
-    const diagnostics = lint(buildModel(text), { severities: job.config?.rules, dockerignore: readDockerignore(job.path) });
+    const diagnostics = service.lint(service.parse(text), { severities: job.config?.rules, dockerignore: readDockerignore(job.path) });
     findings.push(...toFindings(job.path, diagnostics));
     linted++;
   }
-  out.stdout(render(run, findings));
+  out.stdout(render(run, findings, service.rules));
   if (jobs.length === 0) out.stderr(`no Dockerfiles found in ${run.targets.join(', ')}\n`);
   else out.stderr(`${summary(findings, linted)}\n`);
   if (ioError) return EXIT_ERROR;
@@ -86,12 +85,12 @@ export function runLint(run: LintRun, out: Output): number {
   return findings.some((f) => SEVERITY_RANK[f.severity] <= threshold) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function render(run: LintRun, findings: Finding[]): string {
+function render(run: LintRun, findings: Finding[], rules: readonly Rule[]): string {
   switch (run.format) {
     case 'json':
       return formatJson(findings);
     case 'sarif':
-      return formatSarif(findings, ALL_RULES, run.version);
+      return formatSarif(findings, rules, run.version);
     case 'github':
       return formatGithub(findings);
     default:

@@ -2,7 +2,7 @@
  * SARIF 2.1.0 output, the format code-scanning services (GitHub, Azure DevOps) import:
  * every rule of the registry as `tool.driver.rules` and one result per finding.
  */
-import type { Rule, RuleSeverity } from '../service/diagnostics/types';
+import type { Rule, RuleSeverity } from '../service';
 import type { Finding, SeverityName } from './format';
 
 const LEVELS: Record<SeverityName | RuleSeverity, string> = {

@@ -7,7 +7,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../model';
-import { lintLocal, type LocalFinding } from './local';
+import { LocalFindingsCache, lintLocal, type LocalFinding } from './local';
 import { ALL_RULES } from './rules';
 import { readSuppressions, splitNames } from './suppression';
 import type { FindingExtra, Rule, RuleContext, RuleSeverity } from './types';
@@ -21,6 +21,8 @@ export interface LintOptions {
   severities?: Record<string, RuleSeverity>;
   /** The build context's .dockerignore text, when known. */
   dockerignore?: string | null;
+  /** Findings of earlier lints of this document to reuse (the service passes its own); none: check everything. */
+  cache?: LocalFindingsCache;
 }
 
 /** BuildKit's `# check=skip=...;error=true;experimental=...` directive, read. */
@@ -104,7 +106,7 @@ export function* lintSteps(model: DockerfileModel, options: LintOptions = {}, ru
   for (const [index, rule] of rules.entries()) if (severities[index] !== null && rule.checkInstruction) local.push(index);
   // Local findings per rule, in document order, each with the line its instruction starts on.
   const byRule = new Map<number, { line: number; finding: LocalFinding }[]>();
-  for (const { instruction, findings } of yield* lintLocal(model, rules, local, dockerignore)) {
+  for (const { instruction, findings } of yield* lintLocal(model, rules, local, dockerignore, options.cache ?? new LocalFindingsCache())) {
     for (const finding of findings) {
       let list = byRule.get(finding.rule);
       if (!list) byRule.set(finding.rule, (list = []));

@@ -36,28 +36,42 @@ interface Entry {
   findings: LocalFinding[][];
 }
 
-const entries = new WeakMap<InstructionModel, Entry>();
-// Lint keys are interned to small numbers so the per-instruction check is one comparison.
-const keyIds = new Map<string, number>();
-let nextKeyId = 0;
+/**
+ * The raw findings of the local rules per instruction object, kept across the lints of a
+ * document's versions. The service owns one; a lint given none starts empty and checks everything.
+ */
+export class LocalFindingsCache {
+  readonly entries = new WeakMap<InstructionModel, Entry>();
+  // Lint keys are interned to small numbers so the per-instruction check is one comparison.
+  private readonly keyIds = new Map<string, number>();
+  private nextKeyId = 0;
 
-function keyId(key: string): number {
-  let id = keyIds.get(key);
-  if (id === undefined) {
-    // Keys change when the rule set or a context changes (per stage for per-instruction keys);
-    // a cap keeps a long session bounded (clearing only costs one full re-check).
-    if (keyIds.size > 20000) keyIds.clear();
-    id = nextKeyId++;
-    keyIds.set(key, id);
+  /** The small number standing for a cache key. */
+  keyId(key: string): number {
+    let id = this.keyIds.get(key);
+    if (id === undefined) {
+      // Keys change when the rule set or a context changes (per stage for per-instruction keys);
+      // a cap keeps a long session bounded (clearing only costs one full re-check).
+      if (this.keyIds.size > 20000) this.keyIds.clear();
+      id = this.nextKeyId++;
+      this.keyIds.set(key, id);
+    }
+    return id;
   }
-  return id;
 }
 
 /**
  * The cache groups of one lint. Each rule with a context key is its own group, so a change of
  * one context (say, an ARG renamed) re-checks only that rule everywhere, not every local rule.
  */
-function groups(model: DockerfileModel, rules: readonly Rule[], local: readonly number[], dockerignore: string | null): Group[] {
+function groups(
+  model: DockerfileModel,
+  rules: readonly Rule[],
+  local: readonly number[],
+  dockerignore: string | null,
+  cache: LocalFindingsCache,
+): Group[] {
+  const keyId = (key: string) => cache.keyId(key);
   const base: Group = { key: 0, rules: [] };
   const shared = [model.escapeChar, dockerignore ?? '\u0001'];
   const own: Group[] = [];
@@ -96,8 +110,10 @@ export function* lintLocal(
   rules: readonly Rule[],
   local: readonly number[],
   dockerignore: string | null,
+  cache: LocalFindingsCache,
 ): Generator<void, { instruction: InstructionModel; findings: LocalFinding[] }[], void> {
-  const lintGroups = groups(model, rules, local, dockerignore);
+  const lintGroups = groups(model, rules, local, dockerignore, cache);
+  const entries = cache.entries;
   const out: { instruction: InstructionModel; findings: LocalFinding[] }[] = [];
   for (const instruction of model.instructions) {
     yield;
