@@ -4,6 +4,7 @@
  */
 import type { Rule, RuleSeverity } from '../service/diagnostics/types';
 import type { Finding, SeverityName } from './format';
+import { renderRuleDocs } from '../service/diagnostics/ruleDocs';
 
 const LEVELS: Record<SeverityName | RuleSeverity, string> = {
   error: 'error',
@@ -41,9 +42,9 @@ export function formatSarif(findings: readonly Finding[], rules: readonly Rule[]
               id: rule.id,
               shortDescription: { text: rule.title },
               fullDescription: { text: rule.title },
-              help: { text: rule.docs, markdown: rule.docs },
+              help: { text: renderRuleDocs(rule, 'plaintext'), markdown: renderRuleDocs(rule, 'markdown') },
               helpUri: rule.url,
-              defaultConfiguration: { level: LEVELS[rule.defaultSeverity], enabled: rule.defaultSeverity !== 'off' },
+              defaultConfiguration: { level: LEVELS[rule.severity], enabled: rule.severity !== 'off' },
               properties: { tags: [rule.buildkit ? 'buildkit' : 'dockerfile', ...(rule.hadolint ?? [])] },
             })),
           },
