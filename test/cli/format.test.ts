@@ -4,6 +4,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { formatGithub, formatJson, formatText, summary, toFindings } from '../../server/src/cli/format';
 import { artifactUri, formatSarif } from '../../server/src/cli/sarif';
 import type { Rule } from '../../server/src/service/diagnostics/types';
+import { defineRule } from '../../server/src/service/diagnostics/defineRule';
+import { renderRuleDocs } from '../../server/src/service/diagnostics/ruleDocs';
 
 const diagnostics: Diagnostic[] = [
   {
@@ -83,17 +85,17 @@ test('summary line', () => {
 });
 
 test('sarif: rules from the registry, results with ruleId, level and locations', () => {
+  const docs = { catches: 'Catches `this`.', why: 'Why.', bad: 'FROM a AS B', good: 'FROM a AS b' };
   const rules: Rule[] = [
-    {
+    defineRule({
       id: 'StageNameCasing',
       title: 'Stage names should be lowercase',
-      defaultSeverity: 'warning',
-      docs: 'Docs.',
-      url: 'https://docs.docker.com/go/dockerfile/rule/stage-name-casing/',
-      buildkit: true,
+      severity: 'warning',
+      docs,
+      buildkit: { slug: 'stage-name-casing' },
       check: () => undefined,
-    },
-    { id: 'apt-pin', title: 'Pin versions', defaultSeverity: 'off', docs: 'D', url: 'u', hadolint: ['DL3008'], check: () => undefined },
+    }),
+    defineRule({ id: 'apt-pin', title: 'Pin versions', severity: 'off', docs, url: 'u', hadolint: ['DL3008'], check: () => undefined }),
   ];
   assert.deepEqual(JSON.parse(formatSarif(findings.slice(0, 2), rules, '1.2.3')), {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -109,7 +111,8 @@ test('sarif: rules from the registry, results with ruleId, level and locations',
                 id: 'StageNameCasing',
                 shortDescription: { text: 'Stage names should be lowercase' },
                 fullDescription: { text: 'Stage names should be lowercase' },
-                help: { text: 'Docs.', markdown: 'Docs.' },
+                // The explain page, rendered by the one renderer of rule docs.
+                help: { text: renderRuleDocs(rules[0], 'plaintext'), markdown: renderRuleDocs(rules[0], 'markdown') },
                 helpUri: 'https://docs.docker.com/go/dockerfile/rule/stage-name-casing/',
                 defaultConfiguration: { level: 'warning', enabled: true },
                 properties: { tags: ['buildkit'] },
@@ -118,7 +121,7 @@ test('sarif: rules from the registry, results with ruleId, level and locations',
                 id: 'apt-pin',
                 shortDescription: { text: 'Pin versions' },
                 fullDescription: { text: 'Pin versions' },
-                help: { text: 'D', markdown: 'D' },
+                help: { text: renderRuleDocs(rules[1], 'plaintext'), markdown: renderRuleDocs(rules[1], 'markdown') },
                 helpUri: 'u',
                 defaultConfiguration: { level: 'none', enabled: false },
                 properties: { tags: ['dockerfile', 'DL3008'] },

@@ -122,7 +122,7 @@ test('real-world Dockerfiles: findings per practice rule (printed), none an erro
       counts.set(String(d.code), (counts.get(String(d.code)) ?? 0) + 1);
     }
   }
-  const severity = new Map(PRACTICE.map((r) => [r.id, r.defaultSeverity]));
+  const severity = new Map(PRACTICE.map((r) => [r.id, r.severity]));
   const table = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   console.log(`practice findings over ${files.length} real-world files:\n${table.map(([id, n]) => `  ${String(n).padStart(5)} ${id} (${severity.get(id)})`).join('\n')}`);
   assert.deepEqual(problems, []);

@@ -4,39 +4,26 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { buildModel } from '../../server/src/service/model';
 import { codeActions, type RuleLookup } from '../../server/src/service/codeActions';
 import type { Rule } from '../../server/src/service/diagnostics/types';
+import { defineRule, type RuleSpec } from '../../server/src/service/diagnostics/defineRule';
 import { readSuppressions } from '../../server/src/service/diagnostics/suppression';
 import { lint } from '../../server/src/service/diagnostics/engine';
 import { actionEdits, applyEdits } from './helpers-edits';
 
 const URI = 'file:///w/Dockerfile';
 
-function rule(id: string, extra: Partial<Rule> = {}): Rule {
-  return { id, title: id, defaultSeverity: 'warning', docs: '', url: '', check: () => undefined, ...extra };
+const DOCS = { catches: '', why: '', bad: '', good: '' };
+
+function rule(id: string, extra: Partial<RuleSpec> = {}): Rule {
+  return defineRule({ id, title: id, severity: 'warning', docs: DOCS, check: () => undefined, ...extra });
 }
 
-// Test rules: a plain one, a BuildKit check, and one with a fix that upper-cases the range.
+// Test rules: a plain one and a BuildKit check. Fixes travel in the diagnostics (see `diag`).
 const RULES = new Map<string, Rule>([
   ['plain-rule', rule('plain-rule')],
   ['other-rule', rule('other-rule')],
-  ['BuildkitCheck', rule('BuildkitCheck', { buildkit: true })],
-  [
-    'fixable',
-    rule('fixable', {
-      fix: (d, model) => [
-        { title: 'Upper-case it', edits: [{ range: d.range, newText: model.textAt(d.range).toUpperCase() }], preferred: true },
-        { title: 'Delete it', edits: [{ range: d.range, newText: '' }] },
-        { title: 'Nothing to do', edits: [] },
-      ],
-    }),
-  ],
-  [
-    'broken',
-    rule('broken', {
-      fix: () => {
-        throw new Error('boom');
-      },
-    }),
-  ],
+  ['BuildkitCheck', rule('BuildkitCheck', { buildkit: { slug: 'buildkit-check' } })],
+  ['fixable', rule('fixable')],
+  ['broken', rule('broken')],
 ]);
 const lookup: RuleLookup = (id) => RULES.get(id);
 
@@ -44,8 +31,8 @@ function range(sl: number, sc: number, el: number, ec: number): Range {
   return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
 }
 
-function diag(code: string, r: Range, source = 'dockerfile-studio'): Diagnostic {
-  return { range: r, message: `${code} finding`, code, source, severity: 2 };
+function diag(code: string, r: Range, source = 'dockerfile-studio', data?: unknown): Diagnostic {
+  return { range: r, message: `${code} finding`, code, source, severity: 2, ...(data === undefined ? {} : { data }) };
 }
 
 /** Every action as `title [preferred] (codes)` followed by the whole document after its edit. */
@@ -68,9 +55,19 @@ test('a plain rule: ignore here above the instruction, ignore in this file at th
   ]);
 });
 
-test('fixes come first, keep their preferred flag, and a fix without edits or a throwing fix is dropped', () => {
+test('fixes come first, keep their preferred flag, and a fix without edits or a malformed fix is dropped', () => {
   const text = 'FROM alpine\nrun echo hi\n';
-  assert.deepEqual(render(text, [diag('fixable', range(1, 0, 1, 3)), diag('broken', range(1, 4, 1, 8))]), [
+  const fixable = {
+    fixes: [
+      { title: 'Upper-case it', edits: [{ range: range(1, 0, 1, 3), newText: 'RUN' }], preferred: true },
+      { title: 'Delete it', edits: [{ range: range(1, 0, 1, 3), newText: '' }] },
+      { title: 'Nothing to do', edits: [] },
+    ],
+  };
+  // What a client sends back is not ours to trust: none of these is a fix.
+  const broken = { fixes: [null, { title: 'No edits' }, { edits: [{ range: range(1, 4, 1, 8), newText: 'x' }] }, 'text'] };
+  const diagnostics = [diag('fixable', range(1, 0, 1, 3), undefined, fixable), diag('broken', range(1, 4, 1, 8), undefined, broken)];
+  assert.deepEqual(render(text, diagnostics), [
     'Upper-case it [preferred] (fixable)\nFROM alpine\nRUN echo hi\n',
     'Delete it (fixable)\nFROM alpine\n echo hi\n',
     'Ignore fixable here (fixable)\nFROM alpine\n# dockerfile-studio ignore=fixable\nrun echo hi\n',

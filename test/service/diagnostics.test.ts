@@ -5,11 +5,12 @@ import { buildModel } from '../../server/src/service/model';
 import { lint } from '../../server/src/service/diagnostics/engine';
 import { createDockerfileService } from '../../server/src/service';
 import type { Rule } from '../../server/src/service/diagnostics/types';
+import { defineRule } from '../../server/src/service/diagnostics/defineRule';
 import { lintLines, render } from './helpers-diagnostics';
 
 const BK = ['FromAsCasing', 'MaintainerDeprecated', 'JSONArgsRecommended', 'StageNameCasing', 'InvalidDefinitionDescription'];
 
-test('a diagnostic carries code, source, link, severity, tags and data', () => {
+test('a diagnostic carries code, source, link, severity, tags and data with its fixes', () => {
   const [d] = lint(buildModel('FROM alpine:3.20\nMAINTAINER me\n')).filter((x) => x.code === 'MaintainerDeprecated');
   assert.deepEqual(d, {
     range: { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } },
@@ -18,7 +19,16 @@ test('a diagnostic carries code, source, link, severity, tags and data', () => {
     codeDescription: { href: 'https://docs.docker.com/go/dockerfile/rule/maintainer-deprecated/' },
     source: 'dockerfile-studio',
     message: 'MAINTAINER is deprecated: set the org.opencontainers.image.authors label instead',
-    data: { rule: 'MaintainerDeprecated' },
+    data: {
+      rule: 'MaintainerDeprecated',
+      fixes: [
+        {
+          title: 'Replace with LABEL org.opencontainers.image.authors',
+          edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } }, newText: 'LABEL org.opencontainers.image.authors="me"' }],
+          preferred: true,
+        },
+      ],
+    },
     tags: [2],
   });
 });
@@ -67,16 +77,16 @@ test('pragmas: ignore on the next instruction, ignore-file, hadolint codes, inli
 });
 
 test('a rule that throws is skipped and reported as rule-crashed', () => {
-  const broken: Rule = {
+  const broken: Rule = defineRule({
     id: 'broken',
     title: 'Broken',
-    defaultSeverity: 'warning',
-    docs: '',
+    severity: 'warning',
+    docs: { catches: '', why: '', bad: '', good: '' },
     url: 'https://example.invalid/',
     check() {
       throw new Error('boom');
     },
-  };
+  });
   assert.deepEqual(render(lint(buildModel('FROM alpine\n'), {}, [broken])), [
     '0:0-0:0 info rule-crashed Rule "broken" failed on this file and was skipped: boom',
   ]);

@@ -1,8 +1,7 @@
 /** Test helpers for diagnostics: compact one-line rendering and "the document after the fix". */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { buildModel } from '../../server/src/service/model';
-import { lint, type LintOptions } from '../../server/src/service/diagnostics/engine';
-import { getRule } from '../../server/src/service/diagnostics/rules';
+import { fixesOf, lint, type LintOptions } from '../../server/src/service/diagnostics/engine';
 import { applyEdits } from './helpers-edits';
 
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
@@ -25,6 +24,6 @@ export function lintLines(text: string, rules?: string[], options?: LintOptions)
 export function fixed(text: string, ruleId: string, options?: LintOptions): string | null {
   const model = buildModel(text);
   const diagnostic = lint(model, options).find((d) => d.code === ruleId);
-  const fixes = diagnostic ? (getRule(ruleId)?.fix?.(diagnostic, model) ?? []) : [];
+  const fixes = diagnostic ? fixesOf(diagnostic) : [];
   return fixes.length > 0 ? applyEdits(text, fixes[0].edits) : null;
 }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { buildModel } from '../../server/src/service/model';
-import { lint } from '../../server/src/service/diagnostics/engine';
+import { fixesOf, lint } from '../../server/src/service/diagnostics/engine';
+import { renderRuleDocs } from '../../server/src/service/diagnostics/ruleDocs';
 import { RULES } from '../../server/src/service/diagnostics/rules/practice';
 import { applyEdits } from './helpers-edits';
 
@@ -27,8 +28,7 @@ function fixed(text: string, id: string): string {
   const model = buildModel(text);
   const matching = lint(model, {}, RULES).filter((d) => d.code === id);
   assert.equal(matching.length, 1, `expected one ${id} finding, got ${matching.length}`);
-  const rule = RULES.find((r) => r.id === id)!;
-  const fixes = rule.fix?.(matching[0], model) ?? [];
+  const fixes = fixesOf(matching[0]);
   assert.equal(fixes.length, 1, `expected one fix for ${id}`);
   return applyEdits(text, fixes[0].edits);
 }
@@ -135,8 +135,9 @@ test('fixes: each mechanical fix, checked on the whole document', () => {
 
 test('every practice rule has a docs page naming its hadolint code and a link', () => {
   const lines = RULES.map((r) => {
-    const ok = r.docs.startsWith(`# ${r.id}: `) && (r.hadolint ?? []).every((code) => r.docs.includes(code)) && r.url.startsWith('https://');
-    return `${r.id} ${r.defaultSeverity} ${(r.hadolint ?? []).join(',')} ${ok ? 'ok' : 'BAD'}`;
+    const page = renderRuleDocs(r, 'markdown');
+    const ok = page.startsWith(`**${r.id}: `) && (r.hadolint ?? []).every((code) => page.includes(code)) && r.url.startsWith('https://');
+    return `${r.id} ${r.severity} ${(r.hadolint ?? []).join(',')} ${ok ? 'ok' : 'BAD'}`;
   });
   assert.deepEqual(lines.filter((l) => l.endsWith('BAD')), []);
   assert.equal(new Set(RULES.map((r) => r.id)).size, RULES.length);

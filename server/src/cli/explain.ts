@@ -2,19 +2,19 @@
  * `dockerfile-studio explain <rule>` and `rules`: a rule's docs as plain text, the rule list,
  * and a "did you mean" for a misspelt id. Pure.
  */
-import type { Rule } from '../service';
+import { renderRuleDocs, type Rule } from '../service';
 
-/** A rule's docs page: id, title, default severity, url, hadolint codes, then the docs. */
+/** A rule's docs page: id, title, default severity, url, hadolint codes, then the docs as plain text. */
 export function explainRule(rule: Rule): string {
   const lines = [
     `${rule.id}: ${rule.title}`,
     '',
-    `default severity: ${rule.defaultSeverity}${rule.experimental ? ' (experimental: on only with # check=experimental=)' : ''}`,
+    `default severity: ${rule.severity}${rule.experimental ? ' (experimental: on only with # check=experimental=)' : ''}`,
     `kind: ${rule.buildkit ? 'BuildKit build check (# check=skip= turns it off)' : 'dockerfile-studio rule'}`,
     `hadolint: ${rule.hadolint && rule.hadolint.length > 0 ? rule.hadolint.join(', ') : 'none'}`,
     `docs: ${rule.url}`,
     '',
-    rule.docs.trim(),
+    renderRuleDocs(rule, 'plaintext', { heading: false }),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -22,7 +22,7 @@ export function explainRule(rule: Rule): string {
 /** One line per rule: id, default severity, title; aligned. */
 export function listRules(rules: readonly Rule[]): string {
   const width = Math.max(0, ...rules.map((r) => r.id.length));
-  return rules.map((r) => `${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(7)}  ${r.title}\n`).join('');
+  return rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.title}\n`).join('');
 }
 
 /** Edit distance (insert, delete, substitute), case-insensitive. */

@@ -2,7 +2,7 @@
  * SARIF 2.1.0 output, the format code-scanning services (GitHub, Azure DevOps) import:
  * every rule of the registry as `tool.driver.rules` and one result per finding.
  */
-import type { Rule, RuleSeverity } from '../service';
+import { renderRuleDocs, type Rule, type RuleSeverity } from '../service';
 import type { Finding, SeverityName } from './format';
 
 const LEVELS: Record<SeverityName | RuleSeverity, string> = {
@@ -41,9 +41,9 @@ export function formatSarif(findings: readonly Finding[], rules: readonly Rule[]
               id: rule.id,
               shortDescription: { text: rule.title },
               fullDescription: { text: rule.title },
-              help: { text: rule.docs, markdown: rule.docs },
+              help: { text: renderRuleDocs(rule, 'plaintext'), markdown: renderRuleDocs(rule, 'markdown') },
               helpUri: rule.url,
-              defaultConfiguration: { level: LEVELS[rule.defaultSeverity], enabled: rule.defaultSeverity !== 'off' },
+              defaultConfiguration: { level: LEVELS[rule.severity], enabled: rule.severity !== 'off' },
               properties: { tags: [rule.buildkit ? 'buildkit' : 'dockerfile', ...(rule.hadolint ?? [])] },
             })),
           },

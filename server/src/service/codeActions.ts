@@ -1,5 +1,5 @@
 /**
- * Code actions for our diagnostics: each rule's mechanical fixes, then "Ignore <rule> here"
+ * Code actions for our diagnostics: the fixes each diagnostic carries, then "Ignore <rule> here"
  * (a `# dockerfile-studio ignore=` comment above the instruction) and "Ignore <rule> in this
  * file" (`# dockerfile-studio ignore-file=`, or `# check=skip=` for BuildKit's own checks so
  * that `docker build` honours it too). Pure: the model and the client's diagnostics in, actions out.
@@ -10,6 +10,7 @@ import type { DockerfileModel } from './model';
 import type { Rule } from './diagnostics/types';
 import { getRule } from './diagnostics/rules';
 import { splitNames } from './diagnostics/suppression';
+import { fixesOf } from './diagnostics/engine';
 
 /** The `source` of the diagnostics this module acts on. */
 export const DIAGNOSTIC_SOURCE = 'dockerfile-studio';
@@ -60,23 +61,13 @@ export function codeActions(
     const rule = lookup(id);
     // Only registry rules can be silenced (`rule-crashed`, say, is not one).
     if (!rule) continue;
-    for (const fix of ruleFixes(rule, diagnostic, model)) add(fix.title, fix.edits, diagnostic, fix.preferred);
+    for (const fix of fixesOf(diagnostic)) add(fix.title, fix.edits, diagnostic, fix.preferred);
     const here = ignoreHereEdit(model, lines, diagnostic, id);
     if (here) add(`Ignore ${id} here`, [here], diagnostic);
     const file = rule.buildkit ? checkSkipEdit(model, lines, id) : ignoreFileEdit(model, lines, id);
     if (file) add(`Ignore ${id} in this file`, [file], diagnostic);
   }
   return actions;
-}
-
-function ruleFixes(rule: Rule, diagnostic: Diagnostic, model: DockerfileModel) {
-  if (!rule.fix) return [];
-  try {
-    return rule.fix(diagnostic, model).filter((fix) => fix.edits.length > 0);
-  } catch {
-    // A broken fix must not take the ignore actions down with it; its rule test will fail instead.
-    return [];
-  }
 }
 
 interface Line {

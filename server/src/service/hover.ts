@@ -8,6 +8,7 @@ import type { DockerfileModel, FlagModel, InstructionModel } from './model';
 import { MarkupWriter, writeDocEntry, type MarkupFormat } from './markup';
 import { contains } from './ranges';
 import { getRule } from './diagnostics/rules';
+import { writeRuleDocs } from './diagnostics/ruleDocs';
 import { heredocHover, imageHover, stageHover, variableHover } from './hoverMeaning';
 
 /** How hovers are rendered. */
@@ -49,21 +50,7 @@ function checkNameHover(model: DockerfileModel, valueRange: Range, position: Pos
     if (at < match.index || at > match.index + match[0].length) continue;
     const rule = getRule(match[0]);
     if (!rule) return null;
-    writer.heading(`${rule.id}: ${rule.title}`);
-    let paragraph: string[] = [];
-    const flush = () => {
-      if (paragraph.length > 0) writer.paragraph(paragraph.join('\n'));
-      paragraph = [];
-    };
-    for (const line of rule.docs.split('\n').slice(rule.docs.startsWith('# ') ? 1 : 0)) {
-      if (line.startsWith('## Problem') || line.startsWith('## Bad')) break;
-      if (line.startsWith('## ')) {
-        flush();
-        writer.heading(line.slice(3));
-      } else if (line.trim() === '') flush();
-      else paragraph.push(line);
-    }
-    flush();
+    writeRuleDocs(writer, rule, { details: false });
     writer.link(`${rule.id} documentation`, rule.url);
     const start = valueRange.start.character + match.index;
     return { start: { line: valueRange.start.line, character: start }, end: { line: valueRange.start.line, character: start + match[0].length } };

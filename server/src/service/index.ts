@@ -24,6 +24,7 @@ export type { LintOptions } from './diagnostics/engine';
 export type { Rule, RuleSeverity } from './diagnostics/types';
 export { SOURCE as DIAGNOSTIC_SOURCE } from './diagnostics/engine';
 export { ALL_RULES, getRule } from './diagnostics/rules';
+export { renderRuleDocs } from './diagnostics/ruleDocs';
 
 /** Lint options a service caller gives; the findings cache is the service's own. */
 export type ServiceLintOptions = Omit<LintOptions, 'cache'>;

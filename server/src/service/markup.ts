@@ -35,10 +35,10 @@ export class MarkupWriter {
     return this;
   }
 
-  /** A block of Dockerfile code. */
-  code(lines: string[] | string): this {
+  /** A block of code, Dockerfile unless another language is named. */
+  code(lines: string[] | string, language = 'dockerfile'): this {
     const text = Array.isArray(lines) ? lines.join('\n') : lines;
-    this.blocks.push(this.format === 'markdown' ? '```dockerfile\n' + text + '\n```' : indent(text));
+    this.blocks.push(this.format === 'markdown' ? '```' + language + '\n' + text + '\n```' : indent(text));
     return this;
   }
 

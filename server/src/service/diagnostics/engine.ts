@@ -10,7 +10,7 @@ import type { DockerfileModel } from '../model';
 import { LocalFindingsCache, lintLocal, type LocalFinding } from './local';
 import { ALL_RULES } from './rules';
 import { readSuppressions, splitNames } from './suppression';
-import type { FindingExtra, Rule, RuleContext, RuleSeverity } from './types';
+import type { FindingExtra, Rule, RuleContext, RuleFix, RuleSeverity } from './types';
 
 /** The `source` of every diagnostic we publish. */
 export const SOURCE = 'dockerfile-studio';
@@ -66,7 +66,7 @@ export function effectiveSeverity(rule: Rule, check: CheckDirective, severities?
   if (rule.experimental && configured === undefined && !check.experimental.has('all') && !check.experimental.has(id)) {
     return 'off';
   }
-  const severity = configured ?? rule.defaultSeverity;
+  const severity = configured ?? rule.severity;
   return rule.buildkit && check.error && severity === 'warning' ? 'error' : severity;
 }
 
@@ -172,10 +172,24 @@ function toDiagnostic(
     codeDescription: { href: rule.url },
     source: SOURCE,
     message,
-    data: { rule: rule.id, ...extra?.data },
+    data: { rule: rule.id, ...extra?.data, ...(extra?.fixes && extra.fixes.length > 0 ? { fixes: extra.fixes } : {}) },
   };
   if (extra?.tags && extra.tags.length > 0) diagnostic.tags = extra.tags;
   return diagnostic;
+}
+
+/**
+ * The quick fixes a diagnostic carries: the one channel for fixes. A rule computes them with the
+ * finding, from the analysis that found it; the client hands them back with the diagnostic.
+ * Anything that is not a well-formed fix (the client may send back what it likes) is dropped.
+ */
+export function fixesOf(diagnostic: Diagnostic): RuleFix[] {
+  const fixes = (diagnostic.data as { fixes?: unknown } | undefined)?.fixes;
+  if (!Array.isArray(fixes)) return [];
+  return fixes.filter(
+    (fix: Partial<RuleFix> | null): fix is RuleFix =>
+      typeof fix === 'object' && fix !== null && typeof fix.title === 'string' && Array.isArray(fix.edits) && fix.edits.length > 0,
+  );
 }
 
 function crashed(rule: Rule, error: unknown): Diagnostic {

@@ -1,8 +1,8 @@
 /**
- * Small helpers shared by rules: "did you mean" suggestions, casing, docs assembly and
- * whole-instruction edits. Pure and allocation-light: rules call them per finding, not per line.
+ * Small helpers shared by rules: "did you mean" suggestions, casing and edits. Pure and
+ * allocation-light: rules call them per finding, not per line.
  */
-import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { InstructionModel } from '../model';
 
 /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
@@ -64,11 +64,6 @@ export function isSelfConsistentCasing(text: string): boolean {
   return text === text.toUpperCase() || text === text.toLowerCase();
 }
 
-/** The "did you mean" word a finding carries in `data.suggestion`, if any. */
-export function suggestionOf(diagnostic: Diagnostic): string | undefined {
-  return (diagnostic.data as { suggestion?: string } | undefined)?.suggestion;
-}
-
 /** One edit replacing a range. */
 export function replace(range: Range, newText: string): TextEdit {
   return { range, newText };
@@ -88,29 +83,4 @@ export function withTriggers(instructions: InstructionModel[]): InstructionModel
     if (instruction.trigger) out.push(instruction.trigger);
   }
   return out;
-}
-
-/** Parts of a rule's docs page. */
-export interface DocsParts {
-  catches: string;
-  why: string;
-  bad: string;
-  good: string;
-  /** For parity rules: what `docker build` prints. */
-  buildOutput?: string;
-  notes?: string;
-}
-
-/** Assembles a rule's markdown docs page from its parts, always in the same order. */
-export function docs(title: string, parts: DocsParts): string {
-  const sections = [
-    `# ${title}`,
-    parts.catches,
-    `## Why it matters\n\n${parts.why}`,
-    `## Problem\n\n\`\`\`dockerfile\n${parts.bad}\n\`\`\``,
-    `## Fixed\n\n\`\`\`dockerfile\n${parts.good}\n\`\`\``,
-  ];
-  if (parts.buildOutput) sections.push(`## What docker build prints\n\n\`\`\`text\n${parts.buildOutput}\n\`\`\``);
-  if (parts.notes) sections.push(`## Notes\n\n${parts.notes}`);
-  return sections.join('\n\n') + '\n';
 }

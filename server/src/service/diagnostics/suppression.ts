@@ -68,7 +68,7 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
   const matches = (rule: Rule, s: Silenced) =>
     s.ids.has(rule.id.toLowerCase()) ||
     (rule.hadolint?.some((code) => s.hadolint.has(code.toUpperCase())) ?? false) ||
-    (rule.buildkit === true && (s.checks.has('all') || s.checks.has(rule.id.toLowerCase())));
+    (rule.buildkit !== undefined && (s.checks.has('all') || s.checks.has(rule.id.toLowerCase())));
   return {
     silencedInFile: (rule) => matches(rule, file),
     silencedAt: (rule, line) => {

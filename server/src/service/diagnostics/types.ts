@@ -1,12 +1,16 @@
 /**
  * The shapes of the rule engine. A rule is data plus a check: a stable kebab-case (or BuildKit
  * PascalCase) id used as `Diagnostic.code`, a default severity the user can override per id,
- * a docs page (`dockerfile-studio explain <id>` prints it) and optional mechanical fixes.
+ * structured docs (one renderer prints them for `explain`, hovers and SARIF) and the quick
+ * fixes its findings carry.
  *
- * To add a rule: write it in rules/<area>/<file>.ts, add it to that area's `RULES` array,
- * give it a test in test/service/, and a fix when the fix is mechanical.
+ * To add a rule: write `export const myRule: Rule = defineRule({ id, title, severity, docs:
+ * { catches, why, bad, good, notes }, check })` in rules/<area>/<file>.ts (defineRule.ts lists
+ * every field), add it to that file's rule array, and give it a test in test/service/. Its
+ * `docs.bad` example must make it fire and `docs.good` must not (rules-examples.test.ts runs
+ * both). A mechanical fix goes with the finding: `report(range, message, { fixes: [...] })`.
  */
-import type { Diagnostic, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, InstructionModel } from '../model';
 
 /** What a user can set per rule; `off` turns the rule off. */
@@ -14,9 +18,11 @@ export type RuleSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
 /** Extra facts a finding can carry. */
 export interface FindingExtra {
-  /** Kept in `Diagnostic.data` for the rule's fix (must be JSON). */
+  /** Kept in `Diagnostic.data` (must be JSON). */
   data?: Record<string, unknown>;
   tags?: DiagnosticTag[];
+  /** Quick fixes, computed with the finding; the engine keeps them in `Diagnostic.data.fixes`. */
+  fixes?: RuleFix[];
 }
 
 /** What a rule's check receives. */
@@ -36,23 +42,43 @@ export interface RuleFix {
   preferred?: boolean;
 }
 
-/** A lint rule. */
+/**
+ * A rule's docs page in parts. Every renderer lays them out the same way: what it catches, why
+ * it matters, the problem (`bad`), the fix (`good`), what `docker build` prints, and notes.
+ */
+export interface RuleDocs {
+  /** What the rule reports, in a sentence or two. */
+  catches: string;
+  why: string;
+  /** A Dockerfile the rule reports (a test lints it and expects a finding). */
+  bad: string;
+  /** The same Dockerfile fixed (a test lints it and expects none of this rule's findings). */
+  good: string;
+  /** For files the builder refuses: what `docker build` prints on `bad`. */
+  buildOutput?: string;
+  /** Details, limits and deliberate differences; the hadolint and BuildKit notes are added. */
+  notes?: string;
+  /** For rules that read the ignore file: the `.dockerignore` each example is built with. */
+  dockerignore?: { bad: string; good: string };
+}
+
+/** A lint rule, as `defineRule` makes it. */
 export interface Rule {
   /** Stable id: BuildKit's check name where the rule is one of its checks, else kebab-case. */
-  id: string;
-  title: string;
-  defaultSeverity: RuleSeverity;
-  /** Markdown docs: why, a bad and a good example, hadolint mapping and deliberate differences. */
-  docs: string;
+  readonly id: string;
+  readonly title: string;
+  /** The default severity; settings and the project config override it per id. */
+  readonly severity: RuleSeverity;
+  readonly docs: RuleDocs;
   /** Docs URL (BuildKit's for its checks). */
-  url: string;
+  readonly url: string;
   /** hadolint codes this rule covers (their `# hadolint ignore=` pragmas silence it). */
-  hadolint?: string[];
-  /** True for BuildKit's build checks (honours `# check=skip=`). */
-  buildkit?: boolean;
+  readonly hadolint?: readonly string[];
+  /** For BuildKit's build checks (which honour `# check=skip=`): the slug of BuildKit's docs page. */
+  readonly buildkit?: { readonly slug: string };
   /** Off unless `# check=experimental=<id>` (or all) turns it on. */
-  experimental?: boolean;
-  /** Checks the whole model; rules that give `checkInstruction` instead may leave it out. */
+  readonly experimental?: boolean;
+  /** Checks the whole model; rules that give `checkInstruction` instead leave it out. */
   check?(context: RuleContext): void;
   /**
    * Checks one top-level instruction (its ONBUILD trigger is the rule's to look at), for rules
@@ -73,6 +99,4 @@ export interface Rule {
    * instruction, so an edit in one stage re-checks only the instructions whose key changed.
    */
   instructionContextKey?(model: DockerfileModel): (instruction: InstructionModel) => string;
-  /** Mechanical fixes for one of this rule's diagnostics. */
-  fix?(diagnostic: Diagnostic, model: DockerfileModel): RuleFix[];
 }

@@ -1,142 +1,139 @@
 /** BuildKit's checks on stages and FROM: names, platforms, and the ARGs FROM may use. */
-import type { Position } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import { getPredefinedArg } from '../../../data';
-import type { FlagModel, StageModel } from '../../../model';
-import type { Rule } from '../../types';
+import type { DockerfileModel, FlagModel, StageModel } from '../../../model';
+import type { Rule, RuleFix } from '../../types';
 import { closest } from '../../ruleKit';
 import { isValidImageReference } from '../parity/stages';
-import { buildkitRule } from './shared';
+import { defineRule } from '../../defineRule';
 
-export const duplicateStageName: Rule = buildkitRule(
-  'DuplicateStageName',
-  'duplicate-stage-name',
-  'Stage names should be unique',
-  {
+export const duplicateStageName: Rule = defineRule({
+  id: 'DuplicateStageName',
+  title: 'Stage names should be unique',
+  severity: 'warning',
+  buildkit: { slug: 'duplicate-stage-name' },
+  docs: {
     catches: 'Two stages with the same name (compared without case).',
     why: '`COPY --from`, `--target` and later `FROM`s can only mean one of them; renaming removes the doubt.',
     bad: 'FROM golang AS build\nFROM node AS build',
     good: 'FROM golang AS build-go\nFROM node AS build-web',
   },
-  {
-    check({ model, report }) {
-      const seen = new Set<string>();
-      for (const stage of model.stages) {
-        if (!stage.name || !stage.nameRange) continue;
-        const key = stage.name.toLowerCase();
-        if (seen.has(key)) report(stage.nameRange, `Stage name "${stage.name}" is already used by an earlier stage`);
-        seen.add(key);
-      }
-    },
+  check({ model, report }) {
+    const seen = new Set<string>();
+    for (const stage of model.stages) {
+      if (!stage.name || !stage.nameRange) continue;
+      const key = stage.name.toLowerCase();
+      if (seen.has(key)) report(stage.nameRange, `Stage name "${stage.name}" is already used by an earlier stage`);
+      seen.add(key);
+    }
   },
-);
+});
 
 const RESERVED = new Set(['scratch', 'context']);
 
-export const reservedStageName: Rule = buildkitRule(
-  'ReservedStageName',
-  'reserved-stage-name',
-  'Reserved words should not be used as stage names',
-  {
+export const reservedStageName: Rule = defineRule({
+  id: 'ReservedStageName',
+  title: 'Reserved words should not be used as stage names',
+  severity: 'warning',
+  buildkit: { slug: 'reserved-stage-name' },
+  docs: {
     catches: 'A stage named `scratch` or `context`.',
     why: '`scratch` is the empty base image and `context` the build context; a stage with either name shadows them.',
     bad: 'FROM alpine AS scratch',
     good: 'FROM alpine AS base',
   },
-  {
-    check({ model, report }) {
-      for (const stage of model.stages) {
-        if (stage.name && stage.nameRange && RESERVED.has(stage.name.toLowerCase())) {
-          report(stage.nameRange, `"${stage.name.toLowerCase()}" is reserved and should not name a stage`);
-        }
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      if (stage.name && stage.nameRange && RESERVED.has(stage.name.toLowerCase())) {
+        report(stage.nameRange, `"${stage.name.toLowerCase()}" is reserved and should not name a stage`);
       }
-    },
+    }
   },
-);
+});
 
 function platformFlag(stage: StageModel): FlagModel | undefined {
   return stage.from.flags.find((f) => f.name === 'platform');
 }
 
-export const redundantTargetPlatform: Rule = buildkitRule(
-  'RedundantTargetPlatform',
-  'redundant-target-platform',
-  'Setting platform to $TARGETPLATFORM in FROM is redundant',
-  {
+export const redundantTargetPlatform: Rule = defineRule({
+  id: 'RedundantTargetPlatform',
+  title: 'Setting platform to $TARGETPLATFORM in FROM is redundant',
+  severity: 'warning',
+  buildkit: { slug: 'redundant-target-platform' },
+  docs: {
     catches: '`FROM --platform=$TARGETPLATFORM ...`.',
     why: 'Stages are built for the target platform anyway; the flag adds noise and suggests something special is happening.',
     bad: 'FROM --platform=$TARGETPLATFORM alpine',
     good: 'FROM alpine',
     notes: 'The quick fix removes the flag.',
   },
-  {
-    check({ model, report }) {
-      for (const stage of model.stages) {
-        const flag = platformFlag(stage);
-        if (flag?.value === '$TARGETPLATFORM' || flag?.value === '${TARGETPLATFORM}') {
-          report(flag.range, `--platform=${flag.value} is the default and can go`, { tags: [1] });
-        }
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      const flag = platformFlag(stage);
+      if (flag?.value === '$TARGETPLATFORM' || flag?.value === '${TARGETPLATFORM}') {
+        report(flag.range, `--platform=${flag.value} is the default and can go`, { tags: [1], fixes: [removeFlag(model, flag.range)] });
       }
-    },
-    fix(diagnostic, model) {
-      const end = diagnostic.range.end;
-      const lineText = model.textAt({ start: end, end: { line: end.line, character: end.character + 200 } });
-      const spaces = /^[ \t]*/.exec(lineText)?.[0].length ?? 0;
-      const to: Position = { line: end.line, character: end.character + spaces };
-      return [{ title: 'Remove --platform', edits: [{ range: { start: diagnostic.range.start, end: to }, newText: '' }], preferred: true }];
-    },
+    }
   },
-);
+});
 
-export const fromPlatformFlagConstDisallowed: Rule = buildkitRule(
-  'FromPlatformFlagConstDisallowed',
-  'from-platform-flag-const-disallowed',
-  'FROM --platform should not use a constant value',
-  {
+/** The fix of RedundantTargetPlatform: the flag and the blanks after it, removed. */
+function removeFlag(model: DockerfileModel, range: Range): RuleFix {
+  const end = range.end;
+  const lineText = model.textAt({ start: end, end: { line: end.line, character: end.character + 200 } });
+  const spaces = /^[ \t]*/.exec(lineText)?.[0].length ?? 0;
+  const to: Position = { line: end.line, character: end.character + spaces };
+  return { title: 'Remove --platform', edits: [{ range: { start: range.start, end: to }, newText: '' }], preferred: true };
+}
+
+export const fromPlatformFlagConstDisallowed: Rule = defineRule({
+  id: 'FromPlatformFlagConstDisallowed',
+  title: 'FROM --platform should not use a constant value',
+  severity: 'warning',
+  buildkit: { slug: 'from-platform-flag-const-disallowed' },
+  docs: {
     catches: '`FROM --platform=linux/amd64 ...` with a fixed platform, unless the stage name says which platform it is for.',
     why: 'A fixed platform overrides `--platform` on the command line, so multi-platform builds silently build the same thing twice.',
     bad: 'FROM --platform=linux/amd64 alpine',
     good: 'FROM --platform=$BUILDPLATFORM alpine AS build\n# or, when the stage really is platform-specific:\nFROM --platform=linux/amd64 alpine AS build-amd64',
   },
-  {
-    check({ model, report }) {
-      for (const stage of model.stages) {
-        const flag = platformFlag(stage);
-        if (!flag?.value || flag.value.includes('$')) continue;
-        const [os, arch] = flag.value.toLowerCase().split('/');
-        const name = stage.name?.toLowerCase() ?? '';
-        if ((os && name.includes(os)) || (arch && name.includes(arch))) continue;
-        report(flag.valueRange ?? flag.range, `--platform is fixed to "${flag.value}"; use a build argument such as $BUILDPLATFORM`);
-      }
-    },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      const flag = platformFlag(stage);
+      if (!flag?.value || flag.value.includes('$')) continue;
+      const [os, arch] = flag.value.toLowerCase().split('/');
+      const name = stage.name?.toLowerCase() ?? '';
+      if ((os && name.includes(os)) || (arch && name.includes(arch))) continue;
+      report(flag.valueRange ?? flag.range, `--platform is fixed to "${flag.value}"; use a build argument such as $BUILDPLATFORM`);
+    }
   },
-);
+});
 
 const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore)([/:-]|$)/i;
 
-export const invalidBaseImagePlatform: Rule = buildkitRule(
-  'InvalidBaseImagePlatform',
-  'invalid-base-image-platform',
-  'Base image platform does not match the expected target platform',
-  {
+export const invalidBaseImagePlatform: Rule = defineRule({
+  id: 'InvalidBaseImagePlatform',
+  title: 'Base image platform does not match the expected target platform',
+  severity: 'warning',
+  buildkit: { slug: 'invalid-base-image-platform' },
+  docs: {
     catches: 'A base image that cannot exist for the requested platform. Without a registry this is only known for Windows images (`nanoserver`, `servercore`, `windows/...`) requested with a fixed Linux `--platform`.',
     why: 'The builder pulls an image for another platform, so the build either fails or produces an image that cannot run.',
     bad: 'FROM --platform=linux/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022',
     good: 'FROM --platform=windows/amd64 mcr.microsoft.com/windows/nanoserver:ltsc2022',
     notes: 'BuildKit compares the pulled image with the target platform; we see no registry, so the check covers only what the text alone proves.',
   },
-  {
-    check({ model, report }) {
-      for (const stage of model.stages) {
-        const flag = platformFlag(stage);
-        if (!flag?.value || flag.value.includes('$') || !stage.image || !stage.baseRange) continue;
-        const os = flag.value.toLowerCase().split('/')[0];
-        if (os === 'linux' && WINDOWS_IMAGE.test(stage.image.repository)) {
-          report(stage.baseRange, `"${stage.baseText}" is a Windows image, but --platform asks for "${flag.value}"`);
-        }
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      const flag = platformFlag(stage);
+      if (!flag?.value || flag.value.includes('$') || !stage.image || !stage.baseRange) continue;
+      const os = flag.value.toLowerCase().split('/')[0];
+      if (os === 'linux' && WINDOWS_IMAGE.test(stage.image.repository)) {
+        report(stage.baseRange, `"${stage.baseText}" is a Windows image, but --platform asks for "${flag.value}"`);
       }
-    },
+    }
   },
-);
+});
 
 /** Names FROM may use: global ARGs and the builder's platform ARGs. */
 function fromNames(globals: { name: string }[]): Set<string> {
@@ -147,58 +144,56 @@ function fromNames(globals: { name: string }[]): Set<string> {
   return names;
 }
 
-export const undefinedArgInFrom: Rule = buildkitRule(
-  'UndefinedArgInFrom',
-  'undefined-arg-in-from',
-  'FROM should only use declared ARGs',
-  {
+export const undefinedArgInFrom: Rule = defineRule({
+  id: 'UndefinedArgInFrom',
+  title: 'FROM should only use declared ARGs',
+  severity: 'warning',
+  buildkit: { slug: 'undefined-arg-in-from' },
+  docs: {
     catches: 'A variable in `FROM` (image or `--platform`) that no global `ARG` declares and that is not one of the builder\'s platform ARGs.',
     why: 'Only ARGs declared before the first FROM are visible there; anything else expands to an empty string, often a typo.',
     bad: 'FROM --platform=$BULIDPLATFORM golang',
     good: 'FROM --platform=$BUILDPLATFORM golang',
   },
-  {
-    check({ model, report }) {
-      if (model.stages.length === 0) return;
-      const names = fromNames(model.globalArgs);
-      for (const stage of model.stages) {
-        for (const ref of stage.from.variables) {
-          if (names.has(ref.name) || (stage.nameRange && ref.range.start.character >= stage.nameRange.start.character && ref.range.start.line === stage.nameRange.start.line)) continue;
-          const suggestion = closest(ref.name, names, true);
-          report(ref.range, `FROM uses "${ref.name}", which no global ARG declares${suggestion ? ` (did you mean ${suggestion}?)` : ''}`);
-        }
+  check({ model, report }) {
+    if (model.stages.length === 0) return;
+    const names = fromNames(model.globalArgs);
+    for (const stage of model.stages) {
+      for (const ref of stage.from.variables) {
+        if (names.has(ref.name) || (stage.nameRange && ref.range.start.character >= stage.nameRange.start.character && ref.range.start.line === stage.nameRange.start.line)) continue;
+        const suggestion = closest(ref.name, names, true);
+        report(ref.range, `FROM uses "${ref.name}", which no global ARG declares${suggestion ? ` (did you mean ${suggestion}?)` : ''}`);
       }
-    },
+    }
   },
-);
+});
 
-export const invalidDefaultArgInFrom: Rule = buildkitRule(
-  'InvalidDefaultArgInFrom',
-  'invalid-default-arg-in-from',
-  'Default ARG values should give a valid base image',
-  {
+export const invalidDefaultArgInFrom: Rule = defineRule({
+  id: 'InvalidDefaultArgInFrom',
+  title: 'Default ARG values should give a valid base image',
+  severity: 'warning',
+  buildkit: { slug: 'invalid-default-arg-in-from' },
+  docs: {
     catches: 'A `FROM` built from global ARGs whose defaults leave the image name empty or invalid (`ARG TAG` without a default, then `FROM alpine:$TAG`).',
     why: 'The build then works only when every `--build-arg` is passed; tools that read the Dockerfile alone (and builds without the arguments) fail.',
     bad: 'ARG TAG\nFROM alpine:$TAG',
     good: 'ARG TAG=3.20\nFROM alpine:$TAG',
   },
-  {
-    contextKey: (model) =>
-      [...model.globalArgs.map((g) => `${g.name}=${g.rawValue ?? ''}=${g.value ?? ''}`), ...model.stages.map((s) => `${s.name ?? ''}@${s.from.range.start.line}`)].join(','),
-    checkInstruction(instruction, { model, report }) {
-      const stage = model.stages[instruction.stageIndex];
-      if (instruction.keyword !== 'FROM' || stage?.from !== instruction) return;
-      if (!stage.baseRange || !stage.baseText.includes('$')) return;
-      // The builder fills TARGETOS and the other platform ARGs itself, so their value is never empty.
-      if (stage.from.variables.some((v) => getPredefinedArg(v.name) && !model.globalArgs.some((g) => g.name === v.name))) return;
-      const resolved = model.expand(stage.baseText, stage.from);
-      if (resolved.includes('$') || model.stageByRef(resolved)) return;
-      if (resolved === '' || (resolved !== 'scratch' && !isValidImageReference(resolved))) {
-        report(stage.baseRange, `With the ARG defaults, "${stage.baseText}" becomes ${resolved === '' ? 'an empty image name' : `"${resolved}", not a valid image name`}`);
-      }
-    },
+  contextKey: (model) =>
+    [...model.globalArgs.map((g) => `${g.name}=${g.rawValue ?? ''}=${g.value ?? ''}`), ...model.stages.map((s) => `${s.name ?? ''}@${s.from.range.start.line}`)].join(','),
+  checkInstruction(instruction, { model, report }) {
+    const stage = model.stages[instruction.stageIndex];
+    if (instruction.keyword !== 'FROM' || stage?.from !== instruction) return;
+    if (!stage.baseRange || !stage.baseText.includes('$')) return;
+    // The builder fills TARGETOS and the other platform ARGs itself, so their value is never empty.
+    if (stage.from.variables.some((v) => getPredefinedArg(v.name) && !model.globalArgs.some((g) => g.name === v.name))) return;
+    const resolved = model.expand(stage.baseText, stage.from);
+    if (resolved.includes('$') || model.stageByRef(resolved)) return;
+    if (resolved === '' || (resolved !== 'scratch' && !isValidImageReference(resolved))) {
+      report(stage.baseRange, `With the ARG defaults, "${stage.baseText}" becomes ${resolved === '' ? 'an empty image name' : `"${resolved}", not a valid image name`}`);
+    }
   },
-);
+});
 
 /** The rules of this file, in run order. */
 export const STAGE_CHECKS: Rule[] = [

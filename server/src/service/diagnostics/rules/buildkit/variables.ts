@@ -2,7 +2,7 @@
 import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
 import type { Rule } from '../../types';
 import { closest } from '../../ruleKit';
-import { buildkitRule } from './shared';
+import { defineRule } from '../../defineRule';
 
 /** Instructions whose words the builder expands itself (RUN, CMD and ENTRYPOINT leave it to the shell). */
 const EXPANDED = new Set(['ENV', 'ARG', 'LABEL', 'COPY', 'ADD', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
@@ -88,39 +88,38 @@ function variableLayout(model: DockerfileModel): (instruction: InstructionModel)
   return (instruction) => (instruction.stageIndex < 0 ? '' : signature(instruction.stageIndex));
 }
 
-export const undefinedVar: Rule = buildkitRule(
-  'UndefinedVar',
-  'undefined-var',
-  'Variables should be defined before their use',
-  {
+export const undefinedVar: Rule = defineRule({
+  id: 'UndefinedVar',
+  title: 'Variables should be defined before their use',
+  severity: 'warning',
+  buildkit: { slug: 'undefined-var' },
+  docs: {
     catches: 'A `$VAR` in an instruction the builder expands (ENV, ARG, LABEL, COPY, ADD, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL) that no ARG or ENV defines at that point.',
     why: 'An undefined variable expands to an empty string, so `COPY $SRC .` quietly copies the whole context; usually it is a typo or an ARG declared in another stage.',
     bad: 'FROM alpine\nARG VERSION=1.0\nENV APP_VERSION=$VERSOIN',
     good: 'FROM alpine\nARG VERSION=1.0\nENV APP_VERSION=$VERSION',
     notes: 'BuildKit knows the base image\'s environment (PATH, JAVA_HOME, ...); we do not pull images, so in a stage built on an image we only report names that look like a typo of a defined one, or that contain lower-case letters (image environments use upper-case names). `${X:-default}` and the other guarded forms are never reported. RUN is not checked: the shell expands it.',
   },
-  {
-    instructionContextKey: variableLayout,
-    checkInstruction(instruction, { model, report }) {
-      if (instruction.stageIndex < 0 || !EXPANDED.has(instruction.keyword)) return;
-      const stage = model.stages[instruction.stageIndex];
-      for (const ref of instruction.variables) {
-        if (ref.modifier ? GUARDED.has(ref.modifier) : !PLAIN_REF.test(model.textAt(ref.range))) continue;
-        const resolution = model.resolveVariable(ref.name, instruction);
-        if (resolution.definition || resolution.predefined) continue;
-        // ARGs and ENVs of parent stages carry over into `FROM <stage>` children.
-        const visible = visibleNames(model, instruction, stageDefinitions(model));
-        if (visible.includes(ref.name)) continue;
-        const suggestion = closest(ref.name, visible, true);
-        // Image environments use upper-case names; a lower-case one is ours or a typo.
-        if (!fromScratch(model, stage) && !suggestion && (ref.name === ref.name.toUpperCase() || isWindows(model))) continue;
-        report(ref.range, `"$${ref.name}" is not defined at this point${suggestion ? ` (did you mean $${suggestion}?)` : ''}`, {
-          data: suggestion ? { suggestion } : undefined,
-        });
-      }
-    },
+  instructionContextKey: variableLayout,
+  checkInstruction(instruction, { model, report }) {
+    if (instruction.stageIndex < 0 || !EXPANDED.has(instruction.keyword)) return;
+    const stage = model.stages[instruction.stageIndex];
+    for (const ref of instruction.variables) {
+      if (ref.modifier ? GUARDED.has(ref.modifier) : !PLAIN_REF.test(model.textAt(ref.range))) continue;
+      const resolution = model.resolveVariable(ref.name, instruction);
+      if (resolution.definition || resolution.predefined) continue;
+      // ARGs and ENVs of parent stages carry over into `FROM <stage>` children.
+      const visible = visibleNames(model, instruction, stageDefinitions(model));
+      if (visible.includes(ref.name)) continue;
+      const suggestion = closest(ref.name, visible, true);
+      // Image environments use upper-case names; a lower-case one is ours or a typo.
+      if (!fromScratch(model, stage) && !suggestion && (ref.name === ref.name.toUpperCase() || isWindows(model))) continue;
+      report(ref.range, `"$${ref.name}" is not defined at this point${suggestion ? ` (did you mean $${suggestion}?)` : ''}`, {
+        data: suggestion ? { suggestion } : undefined,
+      });
+    }
   },
-);
+});
 
 // BuildKit's word list: a token counts when it is a whole `_`-separated part of the name.
 const SECRET = /(?:^|_)(?:apikey|credentials?|key|password|pword|passwd|secret|token)(?:_|$)|(?:^|_)auth$/i;
@@ -131,28 +130,27 @@ export function isSecretName(name: string): boolean {
   return SECRET.test(name) && !NOT_SECRET.test(name);
 }
 
-export const secretsUsedInArgOrEnv: Rule = buildkitRule(
-  'SecretsUsedInArgOrEnv',
-  'secrets-used-in-arg-or-env',
-  'Sensitive data should not be passed in ARG or ENV',
-  {
+export const secretsUsedInArgOrEnv: Rule = defineRule({
+  id: 'SecretsUsedInArgOrEnv',
+  title: 'Sensitive data should not be passed in ARG or ENV',
+  severity: 'warning',
+  buildkit: { slug: 'secrets-used-in-arg-or-env' },
+  docs: {
     catches: 'An `ARG` or `ENV` whose name looks like a secret: a `_`-separated part such as `password`, `token`, `secret`, `key`, `apikey` or `credentials` (names with `public` or `file` parts are left alone).',
     why: 'ARG and ENV values are stored in the image config and history, where anyone with the image can read them. Secret mounts keep them out of the image.',
     bad: 'FROM alpine\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > ~/.npmrc',
     good: 'FROM alpine\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN \\\n    echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > ~/.npmrc',
     notes: 'Like BuildKit, `auth` counts only as the last part of a name (`GITHUB_AUTH`, not `AUTH_MODULE_VERSION`).',
   },
-  {
-    checkInstruction(instruction, { report }) {
-      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return;
-      for (const property of instruction.properties) {
-        if (isSecretName(property.name)) {
-          report(property.nameRange, `${instruction.keyword} "${property.name}" looks like a secret, and ${instruction.keyword} values stay readable in the image; use a secret mount`);
-        }
+  checkInstruction(instruction, { report }) {
+    if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return;
+    for (const property of instruction.properties) {
+      if (isSecretName(property.name)) {
+        report(property.nameRange, `${instruction.keyword} "${property.name}" looks like a secret, and ${instruction.keyword} values stay readable in the image; use a secret mount`);
       }
-    },
+    }
   },
-);
+});
 
 /** The rules of this file, in run order. */
 export const VARIABLE_CHECKS: Rule[] = [undefinedVar, secretsUsedInArgOrEnv];

@@ -6,26 +6,27 @@ import type { Range } from 'vscode-languageserver-types';
 import { REFERENCE, getFlag, getInstruction, type FlagData } from '../../../data';
 import type { FlagModel, InstructionModel } from '../../../model';
 import type { Rule } from '../../types';
-import { closest, didYouMean, docs, replace, suggestionOf } from '../../ruleKit';
+import { defineRule } from '../../defineRule';
+import { closest, didYouMean, replace } from '../../ruleKit';
 
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
 
 /** Instructions whose flags the model reads; on the others BuildKit still refuses any `--word`. */
 const FLAG_CAPABLE = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 
-export const unknownFlag: Rule = {
+export const unknownFlag: Rule = defineRule({
   id: 'unknown-flag',
   title: 'Unknown flag',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('overview'),
-  docs: docs('Unknown flag', {
+  docs: {
     catches: 'A `--flag` the instruction does not have, such as `COPY --chmode` or `RUN --network` on `COPY`.',
     why: 'The builder refuses the whole file on an unknown flag; a misspelt flag is never silently ignored.',
     bad: 'FROM alpine\nCOPY --chwon=app:app . /app',
     good: 'FROM alpine\nCOPY --chown=app:app . /app',
     buildOutput: 'dockerfile parse error on line 2: unknown flag: chwon',
     notes: 'Instructions without flags (ENV, CMD, WORKDIR, ...) still read a leading `--word` as a flag, so it is refused too. The quick fix offers the closest flag name.',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     if (!getInstruction(instruction.keyword)) return;
     if (!FLAG_CAPABLE.has(instruction.keyword)) {
@@ -42,29 +43,24 @@ export const unknownFlag: Rule = {
       if (getFlag(instruction.keyword, flag.name)) continue;
       const suggestion = closest(flag.name, names, true);
       report(flag.nameRange, `Unknown flag --${flag.name} for ${instruction.keyword}${didYouMean(suggestion ? `--${suggestion}` : undefined)}`, {
-        data: suggestion ? { suggestion } : undefined,
+        fixes: suggestion ? [{ title: `Change to --${suggestion}`, edits: [replace(flag.nameRange, suggestion)], preferred: true }] : undefined,
       });
     }
   },
-  fix(diagnostic) {
-    const suggestion = suggestionOf(diagnostic);
-    if (!suggestion) return [];
-    return [{ title: `Change to --${suggestion}`, edits: [replace(diagnostic.range, suggestion)], preferred: true }];
-  },
-};
+});
 
-export const duplicateFlag: Rule = {
+export const duplicateFlag: Rule = defineRule({
   id: 'duplicate-flag',
   title: 'Duplicate flag',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('overview'),
-  docs: docs('Duplicate flag', {
+  docs: {
     catches: 'The same flag twice on one instruction, for flags that may appear only once (`--mount`, `--exclude` and `--device` may repeat).',
     why: 'The builder refuses the file rather than guess which value you meant.',
     bad: 'FROM alpine AS build\nFROM alpine\nCOPY --from=build --from=build /out /out',
     good: 'FROM alpine AS build\nFROM alpine\nCOPY --from=build /out /out',
     buildOutput: 'dockerfile parse error on line 3: Duplicate flag specified: from',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     if (instruction.flags.length < 2) return;
     const seen = new Set<string>();
@@ -75,21 +71,21 @@ export const duplicateFlag: Rule = {
       seen.add(flag.name);
     }
   },
-};
+});
 
-export const invalidFlagValue: Rule = {
+export const invalidFlagValue: Rule = defineRule({
   id: 'invalid-flag-value',
   title: 'Invalid flag value',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('overview'),
-  docs: docs('Invalid flag value', {
+  docs: {
     catches: 'A flag value the builder cannot read: a missing value (`--chown`), a boolean that is not `true`/`false`, a duration that Go cannot parse or that is below 1ms, a negative or non-numeric `--retries`, a `--network`/`--security` mode that does not exist, a malformed `--platform` or `--checksum`.',
     why: 'The builder refuses the file, or (for HEALTHCHECK) the instruction, before anything runs.',
     bad: 'FROM alpine\nHEALTHCHECK --interval=30 CMD wget -q localhost\nRUN --network=off make',
     good: 'FROM alpine\nHEALTHCHECK --interval=30s CMD wget -q localhost\nRUN --network=none make',
     buildOutput: 'dockerfile parse error on line 2: time: missing unit in duration "30"',
     notes: 'Values that contain variables are left alone: they are only known at build time.',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     for (const flag of flagsBeforeTerminator(instruction)) {
       const data = getFlag(instruction.keyword, flag.name);
@@ -98,7 +94,7 @@ export const invalidFlagValue: Rule = {
       if (problem) report(valueRange(flag), `--${flag.name}: ${problem}`);
     }
   },
-};
+});
 
 function valueRange(flag: FlagModel): Range {
   return flag.valueRange && flag.value ? flag.valueRange : flag.range;

@@ -5,52 +5,47 @@
  */
 import { INSTRUCTIONS, REFERENCE, getInstruction } from '../../../data';
 import type { Rule } from '../../types';
-import { closest, didYouMean, docs, matchCase, replace, suggestionOf } from '../../ruleKit';
+import { defineRule } from '../../defineRule';
+import { closest, didYouMean, matchCase, replace } from '../../ruleKit';
 
 const KEYWORDS = INSTRUCTIONS.map((i) => i.keyword);
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
 
-export const unknownInstruction: Rule = {
+export const unknownInstruction: Rule = defineRule({
   id: 'unknown-instruction',
   title: 'Unknown instruction',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('overview'),
-  docs: docs('Unknown instruction', {
+  docs: {
     catches: 'A line starts with a word that is not one of the 18 Dockerfile instructions, often a typo.',
     why: 'The builder stops at the first unknown word, so nothing after it is built.',
     bad: 'FROM alpine\nRUNN apk add curl',
     good: 'FROM alpine\nRUN apk add curl',
     buildOutput: 'dockerfile parse error on line 2: unknown instruction: RUNN (did you mean RUN?)',
     notes: 'The quick fix replaces the word with the closest instruction name, in the same casing.',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     if (getInstruction(instruction.keyword)) return;
     const suggestion = closest(instruction.keyword, KEYWORDS);
+    const word = suggestion && matchCase(suggestion, instruction.keywordText);
     report(instruction.keywordRange, `Unknown instruction "${instruction.keywordText}"${didYouMean(suggestion)}`, {
-      data: suggestion ? { suggestion } : undefined,
+      fixes: word ? [{ title: `Change to ${word}`, edits: [replace(instruction.keywordRange, word)], preferred: true }] : undefined,
     });
   },
-  fix(diagnostic, model) {
-    const suggestion = suggestionOf(diagnostic);
-    const instruction = model.instructionAt(diagnostic.range.start);
-    if (!suggestion || !instruction) return [];
-    const word = matchCase(suggestion, instruction.keywordText);
-    return [{ title: `Change to ${word}`, edits: [replace(instruction.keywordRange, word)], preferred: true }];
-  },
-};
+});
 
-export const missingArguments: Rule = {
+export const missingArguments: Rule = defineRule({
   id: 'missing-arguments',
   title: 'Missing arguments',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('overview'),
-  docs: docs('Missing arguments', {
+  docs: {
     catches: 'An instruction has fewer arguments than it needs: `COPY` with only a source, `WORKDIR` with no path, `FROM` with no image.',
     why: 'The builder refuses the file; COPY and ADD need a destination as their last argument.',
     bad: 'FROM alpine\nCOPY app.py',
     good: 'FROM alpine\nCOPY app.py /app/',
     buildOutput: 'dockerfile parse error on line 2: COPY requires at least two arguments, but only one was provided. Destination could not be determined',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     const data = getInstruction(instruction.keyword);
     // Words after a bare `--` are arguments to BuildKit, though the parser saw flags.
@@ -61,20 +56,20 @@ export const missingArguments: Rule = {
     const extra = data.minArgs === 2 && count === 1 ? ': a source and a destination' : '';
     report(instruction.keywordRange, `${instruction.keyword} requires ${need}${extra}`);
   },
-};
+});
 
-export const tooManyArguments: Rule = {
+export const tooManyArguments: Rule = defineRule({
   id: 'too-many-arguments',
   title: 'Too many arguments',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('from'),
-  docs: docs('Too many arguments', {
+  docs: {
     catches: '`FROM` with other than one argument or `<image> AS <name>`, and `HEALTHCHECK NONE` followed by anything.',
     why: 'The builder refuses the file. A stray word after the image is usually a missing `AS`.',
     bad: 'FROM node:20 builder',
     good: 'FROM node:20 AS builder',
     buildOutput: 'dockerfile parse error on line 1: FROM requires either one or three arguments',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     const args = instruction.args;
     if (instruction.keyword === 'FROM') {
@@ -87,20 +82,20 @@ export const tooManyArguments: Rule = {
       report({ start: args[1].range.start, end: args[args.length - 1].range.end }, 'HEALTHCHECK NONE takes no arguments');
     }
   },
-};
+});
 
-export const invalidHealthcheck: Rule = {
+export const invalidHealthcheck: Rule = defineRule({
   id: 'invalid-healthcheck',
   title: 'Invalid HEALTHCHECK',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('healthcheck'),
-  docs: docs('Invalid HEALTHCHECK', {
+  docs: {
     catches: 'A `HEALTHCHECK` whose first word is neither `CMD` nor `NONE`, or a `CMD` with no command after it.',
     why: 'The builder refuses the file: the check must say how to test the container, or `NONE` to turn the inherited check off.',
     bad: 'HEALTHCHECK curl -f http://localhost/',
     good: 'HEALTHCHECK CMD curl -f http://localhost/',
     buildOutput: 'dockerfile parse error on line 3: Unknown type "CURL" in HEALTHCHECK (try CMD)',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     if (instruction.keyword !== 'HEALTHCHECK' || instruction.args.length === 0) return;
     const first = instruction.args[0];
@@ -110,40 +105,40 @@ export const invalidHealthcheck: Rule = {
       report(first.range, `Unknown HEALTHCHECK type "${first.value}": start with CMD, or use NONE`);
     }
   },
-};
+});
 
-export const noFrom: Rule = {
+export const noFrom: Rule = defineRule({
   id: 'no-from',
   title: 'No FROM instruction',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('from'),
-  docs: docs('No FROM instruction', {
+  docs: {
     catches: 'A Dockerfile without any `FROM`, including an empty file or one with only comments.',
     why: 'Every build starts from a base image (or `scratch`); without a stage there is nothing to build.',
     bad: '# just comments\nRUN echo hi',
     good: 'FROM alpine\nRUN echo hi',
     buildOutput: 'dockerfile parse error: file with no instructions\n(or) dockerfile contains no stages to build',
-  }),
+  },
   check({ model, report }) {
     if (model.stages.length > 0) return;
     const first = model.instructions[0];
     if (first) report(first.keywordRange, 'The Dockerfile has no FROM instruction: there is no stage to build');
     else report({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'The Dockerfile has no instructions: a build needs at least a FROM');
   },
-};
+});
 
-export const instructionBeforeFrom: Rule = {
+export const instructionBeforeFrom: Rule = defineRule({
   id: 'instruction-before-from',
   title: 'Instruction before FROM',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('understand-how-arg-and-from-interact'),
-  docs: docs('Instruction before FROM', {
+  docs: {
     catches: 'An instruction other than `ARG` above the first `FROM`.',
     why: 'Only global `ARG`s (and parser directives and comments) may come before the first stage; anything else has no stage to run in.',
     bad: 'ENV APP=/app\nFROM alpine',
     good: 'FROM alpine\nENV APP=/app',
     buildOutput: 'dockerfile parse error on line 1: no build stage in current context',
-  }),
+  },
   check({ model, report }) {
     for (const instruction of model.instructions) {
       if (instruction.stageIndex >= 0) break;
@@ -151,20 +146,20 @@ export const instructionBeforeFrom: Rule = {
       report(instruction.keywordRange, `${instruction.keyword} comes before the first FROM; only ARG may`);
     }
   },
-};
+});
 
-export const onbuildChaining: Rule = {
+export const onbuildChaining: Rule = defineRule({
   id: 'onbuild-disallowed-trigger',
   title: 'Disallowed ONBUILD trigger',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('onbuild'),
-  docs: docs('Disallowed ONBUILD trigger', {
+  docs: {
     catches: '`ONBUILD ONBUILD ...`, `ONBUILD FROM ...` and `ONBUILD MAINTAINER ...`.',
     why: 'A trigger runs in the image built on top of this one; chaining triggers and starting stages from a trigger are not allowed.',
     bad: 'FROM alpine\nONBUILD ONBUILD RUN make',
     good: 'FROM alpine\nONBUILD RUN make',
     buildOutput: "dockerfile parse error on line 2: Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed",
-  }),
+  },
   checkInstruction(instruction, { report }) {
     const trigger = instruction.trigger;
     if (!trigger) return;
@@ -172,20 +167,20 @@ export const onbuildChaining: Rule = {
     if (trigger.keyword === 'ONBUILD') report(trigger.keywordRange, 'ONBUILD cannot trigger another ONBUILD');
     else if (data && !data.allowedInOnbuild) report(trigger.keywordRange, `${trigger.keyword} is not allowed as an ONBUILD trigger`);
   },
-};
+});
 
-export const invalidKeyValue: Rule = {
+export const invalidKeyValue: Rule = defineRule({
   id: 'invalid-key-value',
   title: 'Invalid ENV, LABEL or ARG pair',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('env'),
-  docs: docs('Invalid ENV, LABEL or ARG pair', {
+  docs: {
     catches: '`ENV` or `LABEL` items without a value (`ENV PATH`, or `ENV A=1 B` where `B` lacks `=`), and pairs with an empty name (`ENV =x`).',
     why: 'The builder refuses the file. `ENV name value` (no `=`) is the legacy one-pair form; in the `name=value` form every item needs its `=`.',
     bad: 'FROM alpine\nENV PATH\nENV A=1 B',
     good: 'FROM alpine\nENV PATH=/usr/local/bin:$PATH\nENV A=1 B=2',
     buildOutput: 'dockerfile parse error on line 2: ENV must have two arguments',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     const keyword = instruction.keyword;
     if (keyword !== 'ENV' && keyword !== 'LABEL' && keyword !== 'ARG') return;
@@ -196,7 +191,7 @@ export const invalidKeyValue: Rule = {
       }
     }
   },
-};
+});
 
 /** The rules of this file, in run order. */
 export const INSTRUCTION_RULES: Rule[] = [

@@ -4,7 +4,8 @@
  */
 import { MOUNT_TYPES, REFERENCE, getMountOption, getMountType } from '../../../data';
 import type { Rule } from '../../types';
-import { closest, didYouMean, docs, suggestionOf } from '../../ruleKit';
+import { defineRule } from '../../defineRule';
+import { closest, didYouMean } from '../../ruleKit';
 import { valueProblem } from './flags';
 
 const URL = `${REFERENCE}#run---mount`;
@@ -23,18 +24,18 @@ function refusedForType(type: string, key: string): boolean {
   return TYPE_SPECIFIC.has(key) && getMountOption(type, key) === undefined;
 }
 
-export const unknownMountOption: Rule = {
+export const unknownMountOption: Rule = defineRule({
   id: 'unknown-mount-option',
   title: 'Unknown mount option',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: URL,
-  docs: docs('Unknown mount option', {
+  docs: {
     catches: 'A key in `RUN --mount=...` that no mount type has, usually a typo (`taget=`, `shared=`), or a key the builder refuses on this type (`sharing` off a cache mount, `mode`/`uid`/`gid` on bind and tmpfs, `size` off tmpfs, `required` off secret and ssh, `from` on a secret).',
     why: 'The builder refuses the file on an unexpected key instead of ignoring it.',
     bad: 'FROM alpine\nRUN --mount=type=cache,taget=/var/cache/apk apk add git',
     good: 'FROM alpine\nRUN --mount=type=cache,target=/var/cache/apk apk add git',
     buildOutput: "dockerfile parse error on line 2: unexpected key 'taget' in 'taget=/var/cache/apk'",
-  }),
+  },
   checkInstruction(instruction, { report }) {
     for (const mount of instruction.mounts) {
       const type = getMountType(mount.type);
@@ -49,30 +50,26 @@ export const unknownMountOption: Rule = {
         const keys = type.options.flatMap((o) => [o.name, ...(o.aliases ?? [])]);
         const suggestion = closest(option.name, keys);
         report(option.nameRange, `Unknown key "${option.name}" in a ${type.type} mount${didYouMean(suggestion)}`, {
-          data: suggestion ? { suggestion } : undefined,
+          fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ range: option.nameRange, newText: suggestion }], preferred: true }] : undefined,
         });
       }
     }
   },
-  fix(diagnostic) {
-    const suggestion = suggestionOf(diagnostic);
-    return suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ range: diagnostic.range, newText: suggestion }], preferred: true }] : [];
-  },
-};
+});
 
-export const invalidMountOptionValue: Rule = {
+export const invalidMountOptionValue: Rule = defineRule({
   id: 'invalid-mount-option-value',
   title: 'Invalid mount option value',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: URL,
-  docs: docs('Invalid mount option value', {
+  docs: {
     catches: 'A mount type that does not exist, or a mount value of the wrong kind: `sharing` other than shared/private/locked, a `mode` that is not octal, a `uid`/`gid` that is not a number, a boolean that is not true/false, or a key that needs a value written bare.',
     why: 'The builder refuses the file before the step runs.',
     bad: 'FROM alpine\nRUN --mount=type=cache,target=/root/.cache,sharing=exclusive make',
     good: 'FROM alpine\nRUN --mount=type=cache,target=/root/.cache,sharing=locked make',
     buildOutput: 'dockerfile parse error on line 2: unsupported sharing value "exclusive"',
     notes: 'Values with variables are left alone: they are expanded at build time.',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     for (const mount of instruction.mounts) {
       const type = getMountType(mount.type);
@@ -97,21 +94,21 @@ export const invalidMountOptionValue: Rule = {
       }
     }
   },
-};
+});
 
-export const missingMountOption: Rule = {
+export const missingMountOption: Rule = defineRule({
   id: 'missing-mount-option',
   title: 'Missing mount option',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: URL,
-  docs: docs('Missing mount option', {
+  docs: {
     catches: 'A secret mount that names no secret: none of `id`, `source` or `target` is given.',
     why: 'The builder cannot tell which secret to mount and refuses the step.',
     bad: 'FROM alpine\nRUN --mount=type=secret cat /run/secrets/token',
     good: 'FROM alpine\nRUN --mount=type=secret,id=token cat /run/secrets/token',
     buildOutput: 'invalid secret mount. one of source, target required',
     notes: 'A bind, cache or tmpfs mount without `target` is accepted by the builder (it mounts at the working directory), so it is not reported here.',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     for (const mount of instruction.mounts) {
       if (mount.type !== 'secret') continue;
@@ -121,7 +118,7 @@ export const missingMountOption: Rule = {
       }
     }
   },
-};
+});
 
 /** The rules of this file, in run order. */
 export const MOUNT_RULES: Rule[] = [unknownMountOption, invalidMountOptionValue, missingMountOption];

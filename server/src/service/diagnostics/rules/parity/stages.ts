@@ -5,7 +5,7 @@
 import { REFERENCE } from '../../../data';
 import type { DockerfileModel, InstructionModel } from '../../../model';
 import type { Rule } from '../../types';
-import { docs } from '../../ruleKit';
+import { defineRule } from '../../defineRule';
 
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
 
@@ -42,18 +42,18 @@ function isPlaceholder(text: string): boolean {
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
-export const invalidStageName: Rule = {
+export const invalidStageName: Rule = defineRule({
   id: 'invalid-stage-name',
   title: 'Invalid stage name',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('from'),
-  docs: docs('Invalid stage name', {
+  docs: {
     catches: 'A stage name (`FROM ... AS <name>`) that does not start with a letter or contains characters other than letters, digits, `-`, `_` and `.`.',
     why: 'The builder refuses the file. Stage names are compared without case, so `Build` and `build` are the same name.',
     bad: 'FROM golang AS 1st-build',
     good: 'FROM golang AS first-build',
     buildOutput: 'dockerfile parse error on line 1: invalid name for build stage: "1st-build", name can\'t start with a number or contain symbols',
-  }),
+  },
   check({ model, report }) {
     for (const stage of model.stages) {
       if (stage.name === null || !stage.nameRange || stage.name.includes('$')) continue;
@@ -62,7 +62,7 @@ export const invalidStageName: Rule = {
       }
     }
   },
-};
+});
 
 /** The `--from` of COPY and the `from=` of RUN mounts, with where each is written. */
 function fromRefs(instruction: InstructionModel): { value: string; range: InstructionModel['range'] }[] {
@@ -86,18 +86,18 @@ function stageLayout(model: DockerfileModel): string {
   return model.stages.map((s) => `${s.name ?? ''}@${s.from.range.start.line}`).join(',');
 }
 
-export const copyFromOwnStage: Rule = {
+export const copyFromOwnStage: Rule = defineRule({
   id: 'copy-from-own-stage',
   title: 'COPY --from its own stage',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('copy---from'),
-  docs: docs('COPY --from its own stage', {
+  docs: {
     catches: '`COPY --from=<stage>` (or a mount `from=<stage>`) naming the stage it is in.',
     why: 'A stage cannot read its own result while it is being built; the builder reports a circular dependency.',
     bad: 'FROM alpine AS app\nCOPY --from=app /etc/os-release /',
     good: 'FROM alpine AS base\nFROM alpine AS app\nCOPY --from=base /etc/os-release /',
     buildOutput: 'circular dependency detected on stage: app',
-  }),
+  },
   contextKey: stageLayout,
   checkInstruction(instruction, { model, report }) {
     if (instruction.stageIndex < 0) return;
@@ -105,21 +105,21 @@ export const copyFromOwnStage: Rule = {
       if (model.stageByRef(value)?.index === instruction.stageIndex) report(range, `"${value}" is the stage this instruction is in`);
     }
   },
-};
+});
 
-export const copyFromUndefinedStage: Rule = {
+export const copyFromUndefinedStage: Rule = defineRule({
   id: 'copy-from-undefined-stage',
   title: 'COPY --from an undefined stage',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('copy---from'),
-  docs: docs('COPY --from an undefined stage', {
+  docs: {
     catches: '`COPY --from` (or a mount `from=`) whose value is neither a stage of this file nor something that could be an image: a stage index past the last stage, or a name that is not a valid image reference (for example one with capitals that matches no stage).',
     why: 'The builder either refuses the reference or tries to pull an image that cannot exist.',
     bad: 'FROM golang AS build\nFROM alpine\nCOPY --from=2 /out/app /app',
     good: 'FROM golang AS build\nFROM alpine\nCOPY --from=build /out/app /app',
     buildOutput: 'failed to resolve source metadata for docker.io/library/2:latest',
     notes: 'A lowercase name that matches no stage is read as an image (`COPY --from=nginx:alpine ...`), so it is not reported.',
-  }),
+  },
   contextKey: stageLayout,
   checkInstruction(instruction, { model, report }) {
     if (instruction.stageIndex < 0) return;
@@ -129,21 +129,21 @@ export const copyFromUndefinedStage: Rule = {
       else if (!isValidImageReference(value)) report(range, `"${value}" is not a stage of this file nor a valid image reference`);
     }
   },
-};
+});
 
-export const invalidImageReference: Rule = {
+export const invalidImageReference: Rule = defineRule({
   id: 'invalid-image-reference',
   title: 'Invalid image reference',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('from'),
-  docs: docs('Invalid image reference', {
+  docs: {
     catches: 'A base image in `FROM` that is not a valid reference: capitals in the repository, spaces, a bad tag or digest.',
     why: 'The builder cannot parse the reference and stops before pulling anything.',
     bad: 'FROM Ubuntu:22.04',
     good: 'FROM ubuntu:22.04',
     buildOutput: 'failed to parse stage name "Ubuntu:22.04": invalid reference format: repository name must be lowercase',
     notes: 'Bases with variables are checked by InvalidDefaultArgInFrom instead, with their defaults filled in. An all-capitals base such as `REPLACE-ME` is taken for a template placeholder and left alone.',
-  }),
+  },
   check({ model, report }) {
     for (const stage of model.stages) {
       if (!stage.baseRange || stage.parentStage !== null || stage.baseText.includes('$')) continue;
@@ -152,7 +152,7 @@ export const invalidImageReference: Rule = {
       report(stage.baseRange, `"${base}" is not a valid image reference: ${referenceProblem(base)}`);
     }
   },
-};
+});
 
 /** The rules of this file, in run order. */
 export const STAGE_RULES: Rule[] = [invalidStageName, copyFromOwnStage, copyFromUndefinedStage, invalidImageReference];

@@ -5,22 +5,22 @@
 import type { ArgumentModel, InstructionModel } from '../../../model';
 import { REFERENCE } from '../../../data';
 import type { Rule } from '../../types';
-import { docs } from '../../ruleKit';
+import { defineRule } from '../../defineRule';
 
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
 
-export const invalidEscapeDirective: Rule = {
+export const invalidEscapeDirective: Rule = defineRule({
   id: 'invalid-escape-directive',
   title: 'Invalid escape directive',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('escape'),
-  docs: docs('Invalid escape directive', {
+  docs: {
     catches: 'A `# escape=` parser directive whose value is not a backslash or a backtick.',
     why: 'The escape character also continues lines; the builder accepts only `\\` (the default) and `` ` `` (common on Windows).',
     bad: '# escape=^\nFROM mcr.microsoft.com/windows/servercore:ltsc2022',
     good: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022',
     buildOutput: "invalid escape token '^' does not match ` or \\",
-  }),
+  },
   check({ model, report }) {
     for (const directive of model.directives) {
       if (directive.name === 'escape' && directive.value !== '\\' && directive.value !== '`') {
@@ -28,24 +28,24 @@ export const invalidEscapeDirective: Rule = {
       }
     }
   },
-};
+});
 
 /** Instructions whose arguments may be a JSON array. */
 const JSON_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
 
-export const invalidJsonExecForm: Rule = {
+export const invalidJsonExecForm: Rule = defineRule({
   id: 'invalid-json-exec-form',
   title: 'Invalid exec form',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('shell-and-exec-form'),
-  docs: docs('Invalid exec form', {
+  docs: {
     catches: 'A JSON array with something other than strings in it (`CMD ["sleep", 10]`), and `SHELL` not written as a JSON array of strings.',
     why: 'Text that starts with `[` but is not JSON at all is quietly run as shell form; valid JSON that is not a list of strings is refused. `SHELL` has no shell form.',
     bad: 'FROM alpine\nCMD ["sleep", 10]\nSHELL /bin/bash -c',
     good: 'FROM alpine\nCMD ["sleep", "10"]\nSHELL ["/bin/bash", "-c"]',
     buildOutput: 'dockerfile parse error on line 2: Dockerfile contains not string array',
     notes: 'Single quotes (`CMD [\'a\']`) are not JSON: the line runs as a shell command, which the JSONArgsRecommended check reports.',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     if (!JSON_CAPABLE.has(instruction.keyword)) return;
     let text = instruction.argsText.trim();
@@ -58,7 +58,7 @@ export const invalidJsonExecForm: Rule = {
       else if (instruction.execArgs?.length === 0) report(range, 'SHELL needs at least the shell program');
     }
   },
-};
+});
 
 function isNonStringArray(text: string): boolean {
   try {
@@ -74,41 +74,41 @@ function argumentsRange(instruction: InstructionModel): InstructionModel['range'
   return args.length > 0 ? { start: args[0].range.start, end: args[args.length - 1].range.end } : instruction.keywordRange;
 }
 
-export const unterminatedHeredoc: Rule = {
+export const unterminatedHeredoc: Rule = defineRule({
   id: 'unterminated-heredoc',
   title: 'Unterminated heredoc',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('here-documents'),
-  docs: docs('Unterminated heredoc', {
+  docs: {
     catches: 'A heredoc (`<<EOF`) whose closing delimiter line never comes.',
     why: 'Without the closing line the heredoc swallows the rest of the file; the builder refuses it. The delimiter must be alone on its line (with `<<-`, leading tabs are allowed).',
     bad: 'FROM alpine\nRUN <<EOF\napk add curl\nEOF \n',
     good: 'FROM alpine\nRUN <<EOF\napk add curl\nEOF\n',
     buildOutput: 'dockerfile parse error on line 2: unterminated heredoc',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     for (const heredoc of instruction.heredocs) {
       if (heredoc.endRange === null) report(heredoc.markerRange, `Heredoc "${heredoc.name}" is never closed: add a line with only ${heredoc.name}`);
     }
   },
-};
+});
 
 /** Instructions whose words BuildKit runs through its shell-word lexer at build time. */
 const LEXED = new Set(['ENV', 'LABEL', 'ARG', 'COPY', 'ADD', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL', 'FROM']);
 
-export const unterminatedQuote: Rule = {
+export const unterminatedQuote: Rule = defineRule({
   id: 'unterminated-quote',
   title: 'Unterminated quote',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('environment-replacement'),
-  docs: docs('Unterminated quote', {
+  docs: {
     catches: 'A `"` or `\'` that is never closed in an instruction whose words the builder reads itself (ENV, LABEL, ARG, COPY, ADD, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, FROM).',
     why: 'The builder stops with an error when it expands the words. RUN, CMD and ENTRYPOINT are left to the shell and are not checked here.',
     bad: "FROM alpine\nLABEL description=\"it works",
     good: "FROM alpine\nLABEL description=\"it works\"",
     buildOutput: 'unexpected end of statement while looking for matching double-quote',
     notes: 'The escape character (`\\` or the `# escape=` one) escapes a quote outside single quotes.',
-  }),
+  },
   checkInstruction(instruction, { model, report }) {
     if (!LEXED.has(instruction.keyword) || instruction.form === 'exec') return;
     // Escapes are removed from values but quotes are kept: no quote in any value, nothing to scan.
@@ -116,7 +116,7 @@ export const unterminatedQuote: Rule = {
     const open = unclosedQuote(instruction.args, model.escapeChar, model.textAt);
     if (open) report(open.arg.range, `Missing closing ${open.quote} quote`);
   },
-};
+});
 
 /** The argument where an unclosed quote opens, scanning the words as one text. */
 function unclosedQuote(
@@ -157,18 +157,18 @@ export function splitPortSpec(spec: string): { hostPart: string | null; port: st
   return { hostPart: colon >= 0 ? rest.slice(0, colon) : null, port: colon >= 0 ? rest.slice(colon + 1) : rest, proto };
 }
 
-export const invalidPort: Rule = {
+export const invalidPort: Rule = defineRule({
   id: 'invalid-port',
   title: 'Invalid port or protocol',
-  defaultSeverity: 'error',
+  severity: 'error',
   url: ref('expose'),
-  docs: docs('Invalid port or protocol', {
+  docs: {
     catches: 'An `EXPOSE` port that is not a number (or range) from 0 to 65535, or a protocol other than tcp, udp or sctp.',
     why: 'The builder refuses the instruction.',
     bad: 'FROM nginx\nEXPOSE 80/http 99999',
     good: 'FROM nginx\nEXPOSE 80/tcp 9999',
     buildOutput: 'invalid proto: http',
-  }),
+  },
   checkInstruction(instruction, { report }) {
     if (instruction.keyword !== 'EXPOSE') return;
     for (const arg of instruction.args) {
@@ -184,7 +184,7 @@ export const invalidPort: Rule = {
       if (!match || start > 65535 || end > 65535 || end < start) report(arg.range, `"${port}" is not a port or port range from 0 to 65535`);
     }
   },
-};
+});
 
 /** The rules of this file, in run order. */
 export const SYNTAX_RULES: Rule[] = [invalidEscapeDirective, invalidJsonExecForm, unterminatedHeredoc, unterminatedQuote, invalidPort];

@@ -1,7 +1,8 @@
 /** Debian/Ubuntu package hygiene: apt-get's `-y`, recommends, pinning, lists cleanup, and apt in scripts. */
 import type { DockerfileModel } from '../../../model';
 import type { Rule } from '../../types';
-import { practiceRule, insertAt, withFix } from './define';
+import { defineRule } from '../../defineRule';
+import { insertAt, withFix } from './define';
 import { hasOption, invocations, isLocalPath, runInvocations, type Invocation } from './packages';
 import { allCommands, cacheMounted, isShippedStage, isTrigger, laterInRun, resolveWord, runCommands, usesBuildKit, type RunCommand } from './scripts';
 
@@ -35,12 +36,13 @@ function answersYes(invocation: Invocation): boolean {
   return quiet >= 2 || assume === 'true' || assume === '1';
 }
 
-export const aptGetYes: Rule = practiceRule({
+export const aptGetYes: Rule = defineRule({
   id: 'apt-get-yes',
   title: 'apt-get install needs -y',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL3014'],
   docs: {
+    catches: '`apt-get` or `apt` installing, upgrading or removing packages without `-y` (or another switch that answers the prompt).',
     why: 'A build has no one to answer apt-get\'s "Do you want to continue?" prompt: without `-y` (or `-qq`) apt-get aborts as soon as it would install more than was named, and the build fails.',
     bad: 'RUN apt-get update && apt-get install curl',
     good: 'RUN apt-get update && apt-get install -y curl',
@@ -59,16 +61,17 @@ export const aptGetYes: Rule = practiceRule({
   },
 });
 
-export const aptNoInstallRecommends: Rule = practiceRule({
+export const aptNoInstallRecommends: Rule = defineRule({
   id: 'apt-no-install-recommends',
   title: 'apt-get install without --no-install-recommends',
-  defaultSeverity: 'info',
+  severity: 'info',
   hadolint: ['DL3015'],
   docs: {
+    catches: '`apt-get install` without `--no-install-recommends`.',
     why: 'apt-get installs "recommended" packages by default, which are rarely needed in an image and make it larger. `--no-install-recommends` installs only what was asked for and its dependencies.',
     bad: 'RUN apt-get update && apt-get install -y curl',
     good: 'RUN apt-get update && apt-get install -y --no-install-recommends curl',
-    differences: 'an earlier RUN that writes an `Install-Recommends` setting into the apt configuration satisfies the rule for the rest of the file.',
+    notes: 'Deliberate differences from hadolint: an earlier RUN that writes an `Install-Recommends` setting into the apt configuration satisfies the rule for the rest of the file.',
   },
   check({ model, report }) {
     for (const invocation of invocations(model)) {
@@ -105,16 +108,17 @@ export function unpinned(model: Parameters<typeof resolveWord>[0], invocation: I
   return found;
 }
 
-export const aptPin: Rule = practiceRule({
+export const aptPin: Rule = defineRule({
   id: 'apt-pin-versions',
   title: 'apt-get install without versions',
-  defaultSeverity: 'hint',
+  severity: 'hint',
   hadolint: ['DL3008'],
   docs: {
+    catches: 'Packages in `apt-get install` named without a version (`curl` rather than `curl=7.88.1-10+deb12u5`).',
     why: 'Without `package=version` an image built tomorrow may get different packages than today. Pinning makes builds repeatable, at the price of updating the pins when the archive drops an old version.',
     bad: 'RUN apt-get install -y --no-install-recommends curl',
     good: 'RUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5',
-    differences: 'the default severity is hint, not warning: Debian and Ubuntu archives drop superseded versions, so many maintained images (the official ones included) deliberately install unpinned packages from a pinned base image. Words whose variables cannot be resolved are not judged.',
+    notes: 'Deliberate differences from hadolint: the default severity is hint, not warning: Debian and Ubuntu archives drop superseded versions, so many maintained images (the official ones included) deliberately install unpinned packages from a pinned base image. Words whose variables cannot be resolved are not judged.',
   },
   check({ model, report }) {
     for (const invocation of invocations(model)) {
@@ -151,12 +155,13 @@ function dockerCleanStages(all: RunCommand[]): Set<number> {
   return stages;
 }
 
-export const aptListsCleanup: Rule = practiceRule({
+export const aptListsCleanup: Rule = defineRule({
   id: 'apt-lists-cleanup',
   title: 'apt-get update leaves its lists in the layer',
-  defaultSeverity: 'info',
+  severity: 'info',
   hadolint: ['DL3009'],
   docs: {
+    catches: 'An `apt-get update` whose RUN leaves the package lists in /var/lib/apt/lists (no cleanup, no cache mount).',
     why: '`apt-get update` downloads package lists (tens of megabytes) into /var/lib/apt/lists. Unless the same RUN deletes them, they stay in the layer for good. With BuildKit, a cache mount is better still: the lists never enter the layer and the next build reuses them.',
     bad: 'RUN apt-get update && apt-get install -y curl',
     good: [
@@ -166,7 +171,7 @@ export const aptListsCleanup: Rule = practiceRule({
       '    --mount=type=cache,target=/var/cache/apt,sharing=locked \\',
       '    apt-get update && apt-get install -y curl',
     ].join('\n'),
-    differences: 'a cache or tmpfs mount on /var/lib/apt or /var/lib/apt/lists satisfies the rule (when the file removed /etc/apt/apt.conf.d/docker-clean, /var/cache/apt must be mounted too, or the downloaded .deb files stay); only stages that end up in an image are checked (a builder stage\'s lists are never shipped), as hadolint does.',
+    notes: 'Deliberate differences from hadolint: a cache or tmpfs mount on /var/lib/apt or /var/lib/apt/lists satisfies the rule (when the file removed /etc/apt/apt.conf.d/docker-clean, /var/cache/apt must be mounted too, or the downloaded .deb files stay); only stages that end up in an image are checked (a builder stage\'s lists are never shipped), as hadolint does.',
   },
   check({ model, report }) {
     const all = allCommands(model);
@@ -190,12 +195,13 @@ export const aptListsCleanup: Rule = practiceRule({
 
 const APT_GET_SUBCOMMANDS = new Set(['install', 'update', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'clean', 'autoclean', 'build-dep', 'source', 'download', 'check']);
 
-export const useAptGet: Rule = practiceRule({
+export const useAptGet: Rule = defineRule({
   id: 'use-apt-get',
   title: 'apt in a script',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL3027'],
   docs: {
+    catches: '`apt` in a RUN, where `apt-get` is the command made for scripts.',
     why: '`apt` is made for people at a terminal: its output and options may change between releases, and it warns that it has no stable command-line interface. Scripts, a Dockerfile included, should call `apt-get` (or `apt-cache`).',
     bad: 'RUN apt update && apt install -y curl',
     good: 'RUN apt-get update && apt-get install -y curl',

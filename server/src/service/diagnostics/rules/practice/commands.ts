@@ -1,18 +1,20 @@
 /** Practices about the commands a RUN runs: sudo, cd, wget and curl, /bin/sh, useradd, pointless commands. */
 import type { Rule } from '../../types';
-import { insertAt, practiceRule, withFix } from './define';
+import { defineRule } from '../../defineRule';
+import { insertAt, withFix } from './define';
 import { allCommands, runCommands, runInstructions, type RunCommand } from './scripts';
 
-export const noSudo: Rule = practiceRule({
+export const noSudo: Rule = defineRule({
   id: 'no-sudo',
   title: 'sudo in RUN',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL3004'],
   docs: {
+    catches: '`sudo` in a RUN.',
     why: 'RUN already runs as the current USER; `sudo` adds a TTY- and PAM-dependent layer that behaves differently across images, may prompt for a password, and keeps a setuid binary in the image. Switch with `USER root` for the steps that need it (or use `gosu`/`su-exec` in an entrypoint).',
     bad: 'USER app\nRUN sudo apt-get update',
     good: 'USER root\nRUN apt-get update\nUSER app',
-    differences: '`sudo -u <user> ...` (or `-g`), which a root RUN uses to run one command as a less privileged user, is not reported.',
+    notes: 'Deliberate differences from hadolint: `sudo -u <user> ...` (or `-g`), which a root RUN uses to run one command as a less privileged user, is not reported.',
   },
   checkInstruction(instruction, { model, report }) {
     const run = instruction.trigger ?? instruction;
@@ -34,16 +36,17 @@ function leadingCd(commands: RunCommand[]): string | null {
   return first?.name === 'cd' && first.args.length === 1 && first.args[0].value.startsWith('/') ? first.args[0].value.replace(/\/+$/, '') : null;
 }
 
-export const cdInsteadOfWorkdir: Rule = practiceRule({
+export const cdInsteadOfWorkdir: Rule = defineRule({
   id: 'cd-instead-of-workdir',
   title: 'cd where WORKDIR serves',
-  defaultSeverity: 'info',
+  severity: 'info',
   hadolint: ['DL3003'],
   docs: {
+    catches: 'A RUN that only changes directory, and RUNs of a stage that each start with the same `cd`.',
     why: 'A `cd` lasts only until the end of its RUN. A RUN that is nothing but `cd` does nothing, and RUNs that each start with the same `cd` are asking for a WORKDIR, which also applies to COPY, CMD and the running container.',
     bad: 'RUN cd /app && npm ci\nRUN cd /app && npm run build',
     good: 'WORKDIR /app\nRUN npm ci\nRUN npm run build',
-    differences: 'hadolint reports every `cd`; a `cd` into a directory for a few commands of one RUN (`cd /tmp/src && make && cd / && rm -rf /tmp/src`) is a sound idiom, so only a RUN that is just a `cd`, or a second RUN of a stage that starts with the same `cd`, is reported.',
+    notes: 'Deliberate differences from hadolint: hadolint reports every `cd`; a `cd` into a directory for a few commands of one RUN (`cd /tmp/src && make && cd / && rm -rf /tmp/src`) is a sound idiom, so only a RUN that is just a `cd`, or a second RUN of a stage that starts with the same `cd`, is reported.',
   },
   check({ model, report }) {
     const seen = new Map<string, number>();
@@ -63,12 +66,13 @@ export const cdInsteadOfWorkdir: Rule = practiceRule({
   },
 });
 
-export const wgetAndCurl: Rule = practiceRule({
+export const wgetAndCurl: Rule = defineRule({
   id: 'wget-and-curl',
   title: 'Both wget and curl',
-  defaultSeverity: 'info',
+  severity: 'info',
   hadolint: ['DL4001'],
   docs: {
+    catches: 'A Dockerfile that uses both `wget` and `curl`.',
     why: 'wget and curl do the same job; installing and using both adds a package for nothing. Pick one for the whole Dockerfile.',
     bad: 'RUN wget -q https://example.com/a.tgz\nRUN curl -fsSLO https://example.com/b.tgz',
     good: 'RUN curl -fsSLO https://example.com/a.tgz\nRUN curl -fsSLO https://example.com/b.tgz',
@@ -83,12 +87,13 @@ export const wgetAndCurl: Rule = practiceRule({
   },
 });
 
-export const shellViaSymlink: Rule = practiceRule({
+export const shellViaSymlink: Rule = defineRule({
   id: 'shell-via-symlink',
   title: 'Changing /bin/sh instead of using SHELL',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL4005'],
   docs: {
+    catches: 'A RUN that replaces /bin/sh with a link to another shell (`ln -sf /bin/bash /bin/sh`).',
     why: 'Replacing /bin/sh with a link to bash changes the shell for every program in the image, not just for the build. The SHELL instruction changes the shell RUN uses, and nothing else.',
     bad: 'RUN ln -sf /bin/bash /bin/sh',
     good: 'SHELL ["/bin/bash", "-c"]',
@@ -103,16 +108,17 @@ export const shellViaSymlink: Rule = practiceRule({
 
 const POINTLESS = new Set(['ssh', 'vim', 'vi', 'nano', 'shutdown', 'reboot', 'top', 'htop', 'free', 'ifconfig']);
 
-export const pointlessCommand: Rule = practiceRule({
+export const pointlessCommand: Rule = defineRule({
   id: 'pointless-command',
   title: 'An interactive or system command in RUN',
-  defaultSeverity: 'info',
+  severity: 'info',
   hadolint: ['DL3001'],
   docs: {
+    catches: 'Interactive or system commands in RUN: editors, `top`, `free`, `ifconfig`, `shutdown`, interactive `ssh`.',
     why: 'A build step has no terminal and no running system: editors, `top`, `free`, `ifconfig`, `shutdown` and interactive `ssh` either hang, fail or print something nobody reads.',
     bad: 'RUN top -b -n 1',
     good: '# inspect the running container instead: docker exec -it <container> top',
-    differences: 'hadolint also lists `service`, `ps`, `kill` and `mount`; those have sound uses in a build (starting a database to load a schema, for one), so they are not reported.',
+    notes: 'Deliberate differences from hadolint: hadolint also lists `service`, `ps`, `kill` and `mount`; those have sound uses in a build (starting a database to load a schema, for one), so they are not reported.',
   },
   check({ model, report }) {
     for (const { command, range } of allCommands(model)) {
@@ -121,16 +127,17 @@ export const pointlessCommand: Rule = practiceRule({
   },
 });
 
-export const useraddNoLogInit: Rule = practiceRule({
+export const useraddNoLogInit: Rule = defineRule({
   id: 'useradd-high-uid',
   title: 'useradd with a high UID and no -l',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL3046'],
   docs: {
+    catches: '`useradd` with a UID above 65535 and without `-l` (`--no-log-init`).',
     why: 'useradd records every user in /var/log/lastlog, a sparse file indexed by UID. Image layers do not keep files sparse, so a large UID can add hundreds of megabytes. `-l` (`--no-log-init`) skips the record.',
     bad: 'RUN useradd -u 123456 app',
     good: 'RUN useradd -l -u 123456 app',
-    differences: 'a UID counts as high above 65535; UIDs from an unresolved variable are not judged.',
+    notes: 'Deliberate differences from hadolint: a UID counts as high above 65535; UIDs from an unresolved variable are not judged.',
   },
   check({ model, report }) {
     for (const { command, range, script } of allCommands(model)) {

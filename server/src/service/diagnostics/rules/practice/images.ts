@@ -1,7 +1,8 @@
 /** Practices about images and file instructions: base image tags, ADD vs COPY, USER, COPY destinations. */
 import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
 import type { Rule } from '../../types';
-import { practiceRule, withFix } from './define';
+import { defineRule } from '../../defineRule';
+import { withFix } from './define';
 import { stageChain } from './scripts';
 
 /** The instructions of a kind, ONBUILD triggers included. */
@@ -31,16 +32,17 @@ function baseImage(model: DockerfileModel, stage: StageModel): StageModel['image
   return stage.image;
 }
 
-export const baseImageUntagged: Rule = practiceRule({
+export const baseImageUntagged: Rule = defineRule({
   id: 'base-image-untagged',
   title: 'Base image without a tag',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL3006'],
   docs: {
+    catches: 'A `FROM` image with neither a tag nor a digest.',
     why: 'A FROM without a tag or digest means `latest`: whatever the publisher pushed last. The image can change under you between two builds, with a new major version included.',
     bad: 'FROM debian',
     good: 'FROM debian:bookworm-slim',
-    differences: 'ARG defaults are resolved first: `ARG BASE=debian:12` then `FROM ${BASE}` is tagged; a base that depends on an ARG without a default is not judged.',
+    notes: 'Deliberate differences from hadolint: ARG defaults are resolved first: `ARG BASE=debian:12` then `FROM ${BASE}` is tagged; a base that depends on an ARG without a default is not judged.',
   },
   check({ model, report }) {
     for (const stage of model.stages) {
@@ -55,16 +57,17 @@ export const baseImageUntagged: Rule = practiceRule({
 // Rolling-release distributions publish little or nothing but `latest`.
 const ROLLING = new Set(['archlinux', 'archlinux/archlinux', 'kalilinux/kali-rolling', 'opensuse/tumbleweed', 'clearlinux', 'parrotsec/core', 'gentoo/stage3']);
 
-export const baseImageLatest: Rule = practiceRule({
+export const baseImageLatest: Rule = defineRule({
   id: 'base-image-latest',
   title: 'Base image tagged latest',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL3007'],
   docs: {
+    catches: 'A `FROM` image tagged `latest`.',
     why: '`latest` moves with every release of the base image, so the same Dockerfile builds different images over time. Name a release tag (and, for full repeatability, a digest).',
     bad: 'FROM node:latest',
     good: 'FROM node:20-bookworm-slim',
-    differences: 'a digest pins the image whatever the tag says, so `image:latest@sha256:...` is not reported; rolling-release distributions that publish only `latest` (archlinux, kalilinux/kali-rolling, opensuse/tumbleweed ...) are not reported; ARG defaults are resolved first.',
+    notes: 'Deliberate differences from hadolint: a digest pins the image whatever the tag says, so `image:latest@sha256:...` is not reported; rolling-release distributions that publish only `latest` (archlinux, kalilinux/kali-rolling, opensuse/tumbleweed ...) are not reported; ARG defaults are resolved first.',
   },
   check({ model, report }) {
     for (const stage of model.stages) {
@@ -94,16 +97,17 @@ function sourcesAndDest(model: DockerfileModel, instruction: InstructionModel): 
   return { sources: values.slice(0, -1), dest: values[values.length - 1] };
 }
 
-export const useCopy: Rule = practiceRule({
+export const useCopy: Rule = defineRule({
   id: 'add-instead-of-copy',
   title: 'ADD where COPY serves',
-  defaultSeverity: 'info',
+  severity: 'info',
   hadolint: ['DL3020'],
   docs: {
+    catches: '`ADD` of local files or folders that are not archives, where `COPY` does the same.',
     why: 'ADD does more than copy: it unpacks local archives and fetches URLs and Git repositories. For plain files and folders COPY says what happens, and a file that turns into an archive later will not be unpacked by surprise.',
     bad: 'ADD requirements.txt /app/',
     good: 'COPY requirements.txt /app/',
-    differences: 'ADD with a flag only ADD has (`--checksum`, `--keep-git-dir`, `--unpack`) or with a source whose variables are unknown is not reported; the default severity is info, as nothing breaks.',
+    notes: 'Deliberate differences from hadolint: ADD with a flag only ADD has (`--checksum`, `--keep-git-dir`, `--unpack`) or with a source whose variables are unknown is not reported; the default severity is info, as nothing breaks.',
   },
   check({ model, report }) {
     for (const add of instructionsOf(model, 'ADD')) {
@@ -124,16 +128,17 @@ function userOf(model: DockerfileModel, user: InstructionModel): string {
   return (text.includes('$') ? model.expand(text, user) : text).split(':')[0];
 }
 
-export const lastUserRoot: Rule = practiceRule({
+export const lastUserRoot: Rule = defineRule({
   id: 'last-user-root',
   title: 'The image runs as root',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL3002'],
   docs: {
+    catches: 'A final stage whose last `USER` is root.',
     why: 'The last USER of the final stage is the user containers run as. Switching to root for setup is fine; leaving it there means every process in the container has root rights it rarely needs.',
     bad: 'FROM debian:12\nUSER root\nRUN apt-get update\n',
     good: 'FROM debian:12\nUSER root\nRUN apt-get update\nUSER app',
-    differences: 'like hadolint, only an explicit `USER root` (or 0) is reported, not an image that never sets USER; a base stage\'s USER carries into the stages built on it.',
+    notes: 'Deliberate differences from hadolint: like hadolint, only an explicit `USER root` (or 0) is reported, not an image that never sets USER; a base stage\'s USER carries into the stages built on it.',
   },
   check({ model, report }) {
     const last = model.stages[model.stages.length - 1];
@@ -150,16 +155,17 @@ function isAbsolute(path: string): boolean {
   return path.startsWith('/') || /^[A-Za-z]:([\\/]|$)/.test(path) || path.startsWith('\\');
 }
 
-export const relativeCopyDest: Rule = practiceRule({
+export const relativeCopyDest: Rule = defineRule({
   id: 'copy-relative-destination',
   title: 'COPY to a relative destination without WORKDIR',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL3045'],
   docs: {
+    catches: 'A `COPY` or `ADD` to a relative destination in a stage that has set no `WORKDIR`.',
     why: 'A relative COPY destination is resolved against the working directory, which, without a WORKDIR in this Dockerfile, is whatever the base image chose (often `/`). Set WORKDIR first, or use an absolute path.',
     bad: 'FROM node:20\nCOPY . .',
     good: 'FROM node:20\nWORKDIR /app\nCOPY . .',
-    differences: 'a WORKDIR in a stage this one is built FROM (directly or through other stages) counts; destinations with unresolved variables are not judged.',
+    notes: 'Deliberate differences from hadolint: a WORKDIR in a stage this one is built FROM (directly or through other stages) counts; destinations with unresolved variables are not judged.',
   },
   check({ model, report }) {
     for (const copy of instructionsOf(model, 'COPY')) {
@@ -176,16 +182,17 @@ export const relativeCopyDest: Rule = practiceRule({
   },
 });
 
-export const copyWholeStage: Rule = practiceRule({
+export const copyWholeStage: Rule = defineRule({
   id: 'copy-whole-stage',
   title: 'COPY --from of a whole filesystem',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL3067'],
   docs: {
+    catches: '`COPY --from=<stage> / /`: the whole filesystem of another stage.',
     why: '`COPY --from=build / /` copies everything from the other stage, its package manager, caches and build tools included, which defeats the point of a multi-stage build. Copy the artifacts you need.',
     bad: 'COPY --from=build / /',
     good: 'COPY --from=build /app/bin/server /usr/local/bin/server',
-    differences: 'a stage built FROM scratch is a deliberately assembled root filesystem, and an image with a namespace (`--from=tonistiigi/xx`) is usually a bundle made to be copied whole, so neither is reported.',
+    notes: 'Deliberate differences from hadolint: a stage built FROM scratch is a deliberately assembled root filesystem, and an image with a namespace (`--from=tonistiigi/xx`) is usually a bundle made to be copied whole, so neither is reported.',
   },
   check({ model, report }) {
     for (const copy of instructionsOf(model, 'COPY')) {

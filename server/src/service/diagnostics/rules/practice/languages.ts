@@ -1,6 +1,7 @@
 /** Package hygiene for apk and the language package managers: pip, npm, yarn, gem and go. */
-import type { Rule } from '../../types';
-import { insertAt, practiceRule, withFix } from './define';
+import type { Rule, RuleSeverity } from '../../types';
+import { defineRule } from '../../defineRule';
+import { insertAt, withFix } from './define';
 import { hasOption, invocations, optionValue, type Invocation } from './packages';
 import { list, removes, unpinned } from './apt';
 import { cacheRule } from './rpm';
@@ -16,21 +17,24 @@ interface PinSpec {
   good: string;
   example: string;
   differences?: string;
+  /** The default severity, when not warning. */
+  severity?: RuleSeverity;
   /** Only some operands are packages (e.g. `go run pkg args...`). */
   operands?(invocation: Invocation): Invocation['operands'];
 }
 
 function pinRule(spec: PinSpec): Rule {
-  return practiceRule({
+  return defineRule({
     id: spec.id,
     title: `${spec.manager} install without versions`,
-    defaultSeverity: 'warning',
+    severity: spec.severity ?? 'warning',
     hadolint: [spec.code],
     docs: {
+      catches: `Packages in \`${spec.manager} ${spec.subcommands[0]}\` named without a version (\`${spec.example}\` names one).`,
       why: `Without a version, ${spec.manager} installs whatever is newest on the day of the build: two builds of the same Dockerfile can get different code, and a bad release breaks the image without any change to it.`,
       bad: spec.bad,
       good: spec.good,
-      differences: spec.differences,
+      notes: spec.differences && `Deliberate differences from hadolint: ${spec.differences}`,
     },
     check({ model, report }) {
       for (const invocation of invocations(model)) {
@@ -87,9 +91,9 @@ export const apkPin = pinRule({
   id: 'apk-pin-versions', manager: 'apk', code: 'DL3018', subcommands: ['add'],
   pinned: (v) => /[=<>~]/.test(v) || ARCHIVE.test(v),
   bad: 'RUN apk add --no-cache curl', good: 'RUN apk add --no-cache curl=8.5.0-r0', example: 'curl=8.5.0-r0',
+  severity: 'hint',
   differences: 'the default severity is hint, not warning: Alpine removes superseded package versions from its repositories, so pinned builds break over time and many maintained images pin the base image instead.',
 });
-apkPin.defaultSeverity = 'hint';
 
 // `pip install -U pip setuptools wheel` keeps the installer itself current, on purpose.
 const PIP_TOOLING = new Set(['pip', 'setuptools', 'wheel']);
@@ -112,16 +116,17 @@ const apkCache = cacheRule({
   cleans: (c) => c.name === 'rm' && removes(c.args, ['/var/cache/apk']),
 });
 
-export const apkNoCache: Rule = practiceRule({
+export const apkNoCache: Rule = defineRule({
   id: 'apk-no-cache',
   title: 'apk add without --no-cache',
-  defaultSeverity: 'info',
+  severity: 'info',
   hadolint: ['DL3019'],
   docs: {
+    catches: '`apk add` without `--no-cache`.',
     why: '`apk add --no-cache` fetches the index, installs, and keeps nothing in /var/cache/apk, which saves a separate `apk update` and a cleanup step.',
     bad: 'RUN apk update && apk add curl',
     good: 'RUN apk add --no-cache curl\n# or, with BuildKit:\nRUN --mount=type=cache,target=/var/cache/apk apk add curl',
-    differences: 'a cache or tmpfs mount on /var/cache/apk, or removing /var/cache/apk later in the RUN, satisfies the rule; only stages that end up in an image are checked.',
+    notes: 'Deliberate differences from hadolint: a cache or tmpfs mount on /var/cache/apk, or removing /var/cache/apk later in the RUN, satisfies the rule; only stages that end up in an image are checked.',
   },
   // The shared cache check finds the calls; apk's fix is mechanical: add `--no-cache`.
   check(context) {

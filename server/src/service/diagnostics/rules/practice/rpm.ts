@@ -3,7 +3,8 @@
  * no package cache in the layer (a BuildKit cache mount on the cache directory does that too).
  */
 import type { Rule, RuleSeverity } from '../../types';
-import { insertAt, practiceRule, withFix } from './define';
+import { defineRule } from '../../defineRule';
+import { insertAt, withFix } from './define';
 import { hasOption, invocations, type Invocation } from './packages';
 import { list, removes, unpinned } from './apt';
 import { allCommands, cacheMounted, isShippedStage, isTrigger, laterInRun, usesBuildKit } from './scripts';
@@ -55,12 +56,13 @@ function family(f: Family, kind: 'install' | 'caching', invocation: Invocation):
 }
 
 function yesRule(f: Family): Rule {
-  return practiceRule({
+  return defineRule({
     id: `${f.name}-yes`,
     title: `${f.name} without a non-interactive switch`,
-    defaultSeverity: 'warning',
+    severity: 'warning',
     hadolint: [f.codes.yes],
     docs: {
+      catches: `\`${f.managers.join('` or `')}\` installing or upgrading without \`-y\` (or another switch that answers the prompt).`,
       why: `${f.managers.join(' and ')} ask for confirmation before installing; a build cannot answer, so the call fails. Pass \`-y\`${f.name === 'zypper' ? ' (or the global `--non-interactive`)' : ''}.`,
       bad: `RUN ${f.managers[0]} install ${f.pinExample}`,
       good: `RUN ${f.managers[0]} install -y ${f.pinExample}`,
@@ -77,16 +79,17 @@ function yesRule(f: Family): Rule {
 }
 
 function pinRule(f: Family): Rule {
-  return practiceRule({
+  return defineRule({
     id: `${f.name}-pin-versions`,
     title: `${f.name} install without versions`,
-    defaultSeverity: 'hint',
+    severity: 'hint',
     hadolint: [f.codes.pin],
     docs: {
+      catches: `Packages in \`${f.managers[0]} install\` named without a version (\`${f.pinExample}\` names one).`,
       why: 'An unpinned package installs whatever version the repository has on the day of the build, so two builds of the same Dockerfile can differ.',
       bad: `RUN ${f.managers[0]} install -y httpd`,
       good: `RUN ${f.managers[0]} install -y ${f.pinExample}`,
-      differences: 'the default severity is hint, not warning: distribution repositories drop superseded versions, and pinning the base image is often the maintainers\' chosen trade-off. Groups (`group install`) and words with unresolved variables are not judged.',
+      notes: 'Deliberate differences from hadolint: the default severity is hint, not warning: distribution repositories drop superseded versions, and pinning the base image is often the maintainers\' chosen trade-off. Groups (`group install`) and words with unresolved variables are not judged.',
     },
     check({ model, report }) {
       for (const invocation of invocations(model)) {
@@ -133,16 +136,17 @@ export interface CacheRuleSpec {
 
 /** A rule that wants a package cache deleted in the same RUN, or kept out by a cache mount. */
 export function cacheRule(spec: CacheRuleSpec): Rule {
-  return practiceRule({
+  return defineRule({
     id: spec.id,
     title: `${spec.what} leaves its cache in the layer`,
-    defaultSeverity: spec.severity,
+    severity: spec.severity,
     hadolint: [spec.hadolint],
     docs: {
+      catches: `A ${spec.what} call that leaves its package cache (${spec.dirs[0]}) in the layer.`,
       why: `${spec.what} keeps downloaded packages and metadata in ${spec.dirs[0]}. Unless the same RUN removes them (\`${spec.cleanup}\`), they stay in the layer and only make the image larger. With BuildKit, a cache mount on ${spec.dirs[0]} is better: nothing enters the layer and the next build reuses the downloads.`,
       bad: spec.bad,
       good: `${spec.good}\n# or, with BuildKit:\nRUN --mount=type=cache,target=${spec.dirs[0]} ${spec.bad.replace(/^RUN /, '')}`,
-      differences: `a cache or tmpfs mount on ${spec.dirs.join(' or ')} satisfies the rule, as does removing that directory later in the RUN; only stages that end up in an image (the last one, one another FROM builds on, ONBUILD triggers) are checked.`,
+      notes: `Deliberate differences from hadolint: a cache or tmpfs mount on ${spec.dirs.join(' or ')} satisfies the rule, as does removing that directory later in the RUN; only stages that end up in an image (the last one, one another FROM builds on, ONBUILD triggers) are checked.`,
     },
     check({ model, report }) {
       const all = allCommands(model);
@@ -163,12 +167,13 @@ export function cacheRule(spec: CacheRuleSpec): Rule {
   });
 }
 
-export const zypperDistUpgrade: Rule = practiceRule({
+export const zypperDistUpgrade: Rule = defineRule({
   id: 'zypper-dist-upgrade',
   title: 'zypper dist-upgrade in a Dockerfile',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL3035'],
   docs: {
+    catches: '`zypper dist-upgrade` (or `dup`) in a RUN.',
     why: '`zypper dist-upgrade` may move the whole system to another release, which is the base image\'s job: pick a newer base image instead, and keep the build repeatable.',
     bad: 'RUN zypper dist-upgrade -y',
     good: 'FROM opensuse/leap:15.6',

@@ -1,8 +1,9 @@
 /** Practices about RUN as a whole: pipes without pipefail, and consecutive RUNs that could be one. */
 import type { DockerfileModel, InstructionModel } from '../../../model';
 import type { Rule } from '../../types';
+import { defineRule } from '../../defineRule';
 import { basename, setsPipefail, type ShellCommand } from '../../../shell';
-import { insertAt, practiceRule, withFix } from './define';
+import { insertAt, withFix } from './define';
 import { runInstructions, runScripts, stageChain } from './scripts';
 
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ksh', 'mksh', 'ash']);
@@ -37,16 +38,17 @@ function pipelines(commands: ShellCommand[]): ShellCommand[][] {
   return found;
 }
 
-export const pipefail: Rule = practiceRule({
+export const pipefail: Rule = defineRule({
   id: 'pipe-without-pipefail',
   title: 'A pipe in RUN without pipefail',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   hadolint: ['DL4006'],
   docs: {
+    catches: 'A pipeline in RUN fed by a download (`curl ... | sh`) in a shell without `pipefail`.',
     why: 'A pipeline\'s exit status is that of its last command, so in `curl -fsSL $URL | tar -xz` a failed download can go unnoticed and the build carries on. Run RUN through a shell with `-o pipefail` (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`), or start the script with `set -o pipefail`.',
-    bad: 'RUN curl -fsSL https://example.com/install.sh | bash',
-    good: 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | bash',
-    differences: 'pipefail is a bash/zsh/ksh/ash option: for PowerShell or cmd shells the rule does not apply and stays silent, and a plain `/bin/sh -o pipefail` is still reported because dash (Debian\'s /bin/sh) has no such option. `set -o pipefail` earlier in the same script satisfies the rule, heredoc scripts follow their shebang. Only pipelines fed by a download (`curl`, `wget`) are reported: that is where a failure is both likely and silent, while pipes between local tools (`find | xargs`, `grep | sed`) are deliberate in many maintained images and rarely hide a failure.',
+    bad: 'FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash',
+    good: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | bash',
+    notes: 'Deliberate differences from hadolint: pipefail is a bash/zsh/ksh/ash option: for PowerShell or cmd shells the rule does not apply and stays silent, and a plain `/bin/sh -o pipefail` is still reported because dash (Debian\'s /bin/sh) has no such option. `set -o pipefail` earlier in the same script satisfies the rule, heredoc scripts follow their shebang. Only pipelines fed by a download (`curl`, `wget`) are reported: that is where a failure is both likely and silent, while pipes between local tools (`find | xargs`, `grep | sed`) are deliberate in many maintained images and rarely hide a failure.',
   },
   check({ model, report }) {
     for (const run of runInstructions(model)) {
@@ -79,16 +81,17 @@ function runKey(run: InstructionModel): string {
   return run.flags.map((f) => `${f.name}=${f.value ?? ''}`).join(' ');
 }
 
-export const consecutiveRuns: Rule = practiceRule({
+export const consecutiveRuns: Rule = defineRule({
   id: 'consecutive-run',
   title: 'Consecutive RUNs that could be one',
-  defaultSeverity: 'hint',
+  severity: 'hint',
   hadolint: ['DL3059'],
   docs: {
+    catches: 'Two RUNs in a row, each a single command with the same flags.',
     why: 'Each RUN makes a layer. Two short RUNs in a row with the same options can be one, with `&&`, which saves a layer and keeps related steps together. Splitting on purpose (to cache a slow step separately) is fine: this is only a hint.',
     bad: 'RUN mkdir -p /app/data\nRUN chown app /app/data',
     good: 'RUN mkdir -p /app/data && chown app /app/data',
-    differences: 'only two adjacent RUNs that are each a single command and have the same flags are reported, and never one that uses a heredoc or ONBUILD.',
+    notes: 'Deliberate differences from hadolint: only two adjacent RUNs that are each a single command and have the same flags are reported, and never one that uses a heredoc or ONBUILD.',
   },
   check({ model, report }) {
     let previous: InstructionModel | null = null;
