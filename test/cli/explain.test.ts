@@ -57,7 +57,7 @@ test('explain prints id, title, severity, kind, hadolint codes, url, then the do
       '',
       'A note.',
       '',
-      'Equivalent hadolint check: DL3015; # hadolint ignore=DL3015 silences this rule too.',
+      "Equivalent hadolint check: DL3015. hadolint's pragmas silence this rule too: # hadolint ignore=DL3015 on the line right above the instruction, # hadolint global ignore=DL3015 anywhere for the file.",
       '',
     ].join('\n'),
   );

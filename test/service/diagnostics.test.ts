@@ -172,3 +172,20 @@ test('UndefinedVar re-checks a stage when its parent stage or the global scope c
     assert.deepEqual(service.lint(model), lint(buildModel(text)), text);
   }
 });
+
+test('hadolint pragmas reach as hadolint reads them: next line, rest of the stage, whole file', () => {
+  const USER = ['last-user-root'];
+  const root = 'warning last-user-root The image ends as root: switch to an unprivileged USER after the steps that need root.';
+  const lines = (text: string) => lintLines(text, USER, { severities: { 'last-user-root': 'warning' } });
+  // `ignore=` covers only the line right below it: a comment or a blank line in between ends it.
+  assert.deepEqual(lines('FROM ubuntu\n# hadolint ignore=DL3002\nUSER root\n'), []);
+  assert.deepEqual(lines('FROM ubuntu\n# hadolint ignore=DL3002\n# why\nUSER root\n'), [`3:0-3:9 ${root}`]);
+  assert.deepEqual(lines('FROM ubuntu\n# hadolint ignore=DL3002\n\nUSER root\n'), [`3:0-3:9 ${root}`]);
+  assert.deepEqual(lines('# hadolint ignore=DL3002\nFROM ubuntu\nUSER root\n'), [`2:0-2:9 ${root}`]);
+  // `stage ignore=` covers its stage from the next instruction on, and not the next stage.
+  assert.deepEqual(lines('# hadolint stage ignore=DL3001,DL3002\nFROM ubuntu\n\nUSER root\n'), []);
+  assert.deepEqual(lines('FROM ubuntu\n# hadolint stage ignore=DL3002\n\nRUN true\nUSER root\n'), []);
+  assert.deepEqual(lines('FROM ubuntu AS a\n# hadolint stage ignore=DL3002\nUSER root\nFROM a\nUSER root\n'), [`4:0-4:9 ${root}`]);
+  // `global ignore=` anywhere covers the file.
+  assert.deepEqual(lines('FROM ubuntu\nUSER root\n# hadolint global ignore = DL3002\n'), []);
+});

@@ -111,7 +111,7 @@ test('commands: sudo (but not sudo -u), cd, wget and curl, /bin/sh, consecutive 
       '3:1-3:29 hint consecutive-run This RUN and the one before it could be one RUN joined with `&&`.',
       '5:5-5:12 info cd-instead-of-workdir Several RUNs start with `cd /app`: set `WORKDIR /app` once instead.',
       '7:1-7:25 hint consecutive-run This RUN and the one before it could be one RUN joined with `&&`.',
-      '7:5-7:25 info wget-and-curl This Dockerfile uses both wget and curl: one of them is enough.',
+      '7:5-7:25 info wget-and-curl This image uses both wget and curl: one of them is enough.',
       '8:5-8:29 warning shell-via-symlink Use the SHELL instruction instead of replacing /bin/sh.',
       '9:1-9:27 hint consecutive-run This RUN and the one before it could be one RUN joined with `&&`.',
       '9:5-9:27 warning useradd-high-uid useradd with a high UID fills /var/log/lastlog: add `-l` (`--no-log-init`).',
@@ -146,4 +146,44 @@ test('every practice rule has a docs page naming its hadolint code and a link', 
 test('a COPY heredoc with an absolute destination is not a relative COPY', () => {
   assert.equal(render('FROM alpine:3.20\nCOPY <<EOT /etc/app/config.yaml\nkey: 1\nEOT\nUSER app'), '');
   assert.equal(render('FROM alpine:3.20\nCOPY <<EOT app.yaml\nkey: 1\nEOT\nUSER app').split(' ')[2], 'copy-relative-destination');
+});
+
+test('ADD of an archive the builder does not unpack is a COPY case; tar archives keep ADD', () => {
+  assert.equal(
+    render('FROM alpine:3.20\nADD app.zip /opt/\nADD tools.7z tools.tar.lz /opt/\nADD site.tar.gz data.tar.zst x.tbz2 raw.xz /srv/\nADD vendor.TAR /srv/\n'),
+    [
+      '2:1-2:4 info add-instead-of-copy Use COPY: ADD does not unpack a .zip file (only tar archives, plain or gzip, bzip2, xz or zstd compressed), so it copies it as it is.',
+      '3:1-3:4 info add-instead-of-copy Use COPY: ADD does not unpack a .7z file (only tar archives, plain or gzip, bzip2, xz or zstd compressed), so it copies it as it is.',
+    ].join('\n'),
+  );
+});
+
+test('apt-get: quiet level 2 answers yes, one -q does not; a configured Assume-Yes counts', () => {
+  const yes = (options: string) => render(`FROM debian:12\nRUN apt-get ${options} install -y=x --no-install-recommends curl=8.5.0-1 && rm -rf /var/lib/apt/lists/*\n`.replace(' -y=x', ''));
+  const prompt = '2:5-2:{END} warning apt-get-yes `apt-get install` without `-y` stops at a prompt the build cannot answer.';
+  for (const quiet of ['-qq', '-q -q', '-q=2', '--quiet=2', '--quiet --quiet', '-q --quiet', '-qqq', '-o quiet=2', '-oquiet=2', '-o=Quiet=2', '-q=1 -q']) assert.equal(yes(quiet), '', quiet);
+  for (const quiet of ['-q', '--quiet', '-q=1', '-qq -q=1', '-o quiet=1']) {
+    const end = `RUN apt-get ${quiet} install --no-install-recommends curl=8.5.0-1`.length + 1;
+    assert.equal(yes(quiet), prompt.replace('{END}', String(end)), quiet);
+  }
+  assert.equal(
+    render(
+      'FROM debian:12\nRUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/90yes\nRUN apt-get install --no-install-recommends curl=8.5.0-1 && rm -rf /var/lib/apt/lists/*\n',
+    ),
+    '',
+  );
+  // Written after the install, the setting comes too late.
+  assert.equal(
+    render('FROM debian:12\nRUN apt-get install --no-install-recommends curl=8.5.0-1 && rm -rf /var/lib/apt/lists/*\nRUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/90yes\n'),
+    '2:5-2:57 warning apt-get-yes `apt-get install` without `-y` stops at a prompt the build cannot answer.',
+  );
+});
+
+test('wget and curl are counted per image: a stage and the stages it is built on', () => {
+  const both = 'info wget-and-curl This image uses both wget and curl: one of them is enough.';
+  const only = (text: string) => findings(text).filter((d) => d.code === 'wget-and-curl').map((d) => `${d.range.start.line + 1} ${SEVERITY[d.severity ?? 0]} ${d.code} ${d.message}`);
+  assert.deepEqual(only('FROM alpine AS fetch\nRUN wget -q https://x\nFROM alpine\nRUN curl -fsSO https://y\n'), []);
+  assert.deepEqual(only('FROM alpine AS base\nRUN wget -q https://x\nFROM base\nRUN echo hi\nRUN curl -fsSO https://y\nFROM base\nRUN wget -q https://z\n'), [`5 ${both}`]);
+  assert.deepEqual(only('FROM alpine\nRUN wget -q https://x && curl -fsSO https://y\nRUN echo\nRUN wget -q https://z\nFROM alpine\nRUN curl -fsSO https://y\n'), [`2 ${both}`, `4 ${both}`]);
+  assert.deepEqual(only('FROM alpine\nONBUILD RUN wget -q https://x\nRUN curl -fsSO https://y\n'), [`3 ${both}`]);
 });

@@ -20,7 +20,7 @@ export function ruleNotes(rule: Rule): string[] {
   const codes = rule.hadolint ?? [];
   notes.push(
     codes.length > 0
-      ? `Equivalent hadolint check: ${codes.join(', ')}; \`# hadolint ignore=${codes[0]}\` silences this rule too.`
+      ? `Equivalent hadolint check: ${codes.join(', ')}. hadolint's pragmas silence this rule too: \`# hadolint ignore=${codes[0]}\` on the line right above the instruction, \`# hadolint global ignore=${codes[0]}\` anywhere for the file.`
       : 'No hadolint equivalent.',
   );
   if (rule.buildkit) {

@@ -5,8 +5,11 @@
  * - `# dockerfile-studio ignore=<rule>[,<rule>]` directly above an instruction (other comment
  *   lines may sit in between) silences those rules on that instruction;
  * - `# dockerfile-studio ignore-file=<rule>[,<rule>]` anywhere silences them for the file;
- * - `# hadolint ignore=DL3008,DL3009` above an instruction and `# hadolint global ignore=...`
- *   anywhere silence the rules whose `hadolint` list has those codes.
+ * - hadolint's, which silence the rules whose `hadolint` list has the codes, with hadolint's
+ *   reach: `# hadolint ignore=DL3008,DL3009` on the line right above an instruction (no blank
+ *   or comment line between, as hadolint applies it to the next line only), `# hadolint stage
+ *   ignore=...` from the next instruction to the end of its stage, and `# hadolint global
+ *   ignore=...` anywhere for the file.
  */
 import type { DockerfileModel, InstructionModel } from '../model';
 import type { Rule } from './types';
@@ -30,7 +33,7 @@ interface Silenced {
 export interface Suppressions {
   /** True when the rule is off for the whole file (BuildKit's file-wide skip is handled by the engine). */
   silencedInFile(rule: Rule): boolean;
-  /** True when a pragma above the instruction that starts on `line` silences the rule. */
+  /** True when a pragma above the instruction that starts on `line` (or a stage pragma) silences the rule. */
   silencedAt(rule: Rule, instructionStartLine: number): boolean;
   /** True when any instruction-level pragma exists (lets the engine skip lookups). */
   readonly hasInstructionPragmas: boolean;
@@ -38,12 +41,20 @@ export interface Suppressions {
 
 // One pass over the text finds every pragma comment; ordinary comments never match.
 const PRAGMA =
-  /^[ \t]*#[ \t]*(dockerfile-studio[ \t]+ignore-file|dockerfile-studio[ \t]+ignore|hadolint[ \t]+global[ \t]+ignore|hadolint[ \t]+ignore|check[ \t]*=[ \t]*skip)[ \t]*=[ \t]*([^\r\n]*)/gm;
+  /^[ \t]*#[ \t]*(dockerfile-studio[ \t]+ignore-file|dockerfile-studio[ \t]+ignore|hadolint[ \t]+global[ \t]+ignore|hadolint[ \t]+stage[ \t]+ignore|hadolint[ \t]+ignore|check[ \t]*=[ \t]*skip)[ \t]*=[ \t]*([^\r\n]*)/gm;
+
+/** Lines from `start` to `end` (inclusive) where a stage pragma silences hadolint codes. */
+interface StageSpan {
+  start: number;
+  end: number;
+  hadolint: Set<string>;
+}
 
 /** Reads every suppression pragma of the document. */
 export function readSuppressions(model: DockerfileModel): Suppressions {
   const file: Silenced = empty();
   const byInstruction = new Map<number, Silenced>();
+  const spans: StageSpan[] = [];
   const text = model.text;
   let lineStarts: number[] | null = null;
   PRAGMA.lastIndex = 0;
@@ -55,9 +66,20 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
     else {
       lineStarts ??= computeLineStarts(text);
       const line = lineOf(lineStarts, match.index);
-      const target = nextInstruction(model.instructions, line, lineStarts, text);
+      const stagePragma = kind === 'hadolint stage ignore';
+      // A stage pragma reaches past blank lines, as hadolint's does mid-stage.
+      const target = nextInstruction(model.instructions, line, lineStarts, text, !stagePragma);
       if (!target) continue;
       const key = target.range.start.line;
+      if (stagePragma) {
+        const stage = model.stages[target.stageIndex];
+        const span: StageSpan = { start: key, end: stage ? stage.range.end.line : key, hadolint: new Set() };
+        add(span.hadolint, names, upper);
+        spans.push(span);
+        continue;
+      }
+      // hadolint applies its pragma to the line right below it, and nothing further.
+      if (kind === 'hadolint ignore' && key !== line + 1) continue;
       let silenced = byInstruction.get(key);
       if (!silenced) byInstruction.set(key, (silenced = empty()));
       if (kind === IGNORE_NEXT) add(silenced.ids, names, lower);
@@ -73,9 +95,11 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
     silencedInFile: (rule) => matches(rule, file),
     silencedAt: (rule, line) => {
       const silenced = byInstruction.get(line);
-      return silenced !== undefined && matches(rule, silenced);
+      if (silenced !== undefined && matches(rule, silenced)) return true;
+      const codes = rule.hadolint;
+      return codes !== undefined && spans.some((span) => span.start <= line && line <= span.end && codes.some((code) => span.hadolint.has(code.toUpperCase())));
     },
-    hasInstructionPragmas: byInstruction.size > 0,
+    hasInstructionPragmas: byInstruction.size > 0 || spans.length > 0,
   };
 }
 
@@ -120,12 +144,13 @@ function lineOf(starts: number[], offset: number): number {
   return lo;
 }
 
-/** The instruction right below the comment on `line`, when only comment lines lie between. */
+/** The instruction below the comment on `line`; with `onlyComments`, when only comment lines lie between. */
 function nextInstruction(
   instructions: InstructionModel[],
   line: number,
   starts: number[],
   text: string,
+  onlyComments: boolean,
 ): InstructionModel | undefined {
   let lo = 0;
   let hi = instructions.length;
@@ -138,7 +163,7 @@ function nextInstruction(
   if (!target) return undefined;
   // A pragma inside an instruction (a heredoc body, a continuation) targets nothing.
   if (lo > 0 && instructions[lo - 1].range.end.line >= line) return undefined;
-  for (let l = line + 1; l < target.range.start.line; l++) {
+  for (let l = line + 1; onlyComments && l < target.range.start.line; l++) {
     const content = text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : text.length);
     if (!/^[ \t]*#/.test(content)) return undefined;
   }

@@ -30,7 +30,7 @@ export const copyIgnoredFile: Rule = defineRule({
     bad: 'FROM alpine\nCOPY README.md /docs/',
     good: 'FROM alpine\nCOPY README.md /docs/',
     dockerignore: { bad: '*.md', good: '*.md\n!README.md' },
-    notes: 'Only runs when the editor or the CLI found a .dockerignore next to the Dockerfile. Copying the whole context (`COPY . .`) is never reported.',
+    notes: 'Only runs when the editor or the CLI found a .dockerignore next to the Dockerfile. Copying the whole context (`COPY . .`) is reported only when a pattern such as `*` or `**` excludes every entry. As in BuildKit, a source is not reported when a `!` pattern could bring back something at or below it (`sub` then `!sub/a.txt` leaves `COPY sub /sub` alone), since which files exist is not known.',
   },
   check({ model, dockerignore, report }) {
     if (!dockerignore) return;
@@ -39,7 +39,7 @@ export const copyIgnoredFile: Rule = defineRule({
       if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.stageIndex < 0) continue;
       const verb = instruction.keyword === 'COPY' ? 'COPY' : 'ADD';
       for (const source of contextSources(model, instruction)) {
-        if (matcher.excludes(source.path)) report(source.range, `"${source.path}" is excluded by .dockerignore, so ${verb} cannot use it`);
+        if (matcher.ignoresSource(source.path)) report(source.range, `"${source.path}" is excluded by .dockerignore, so ${verb} cannot use it`);
       }
     }
   },

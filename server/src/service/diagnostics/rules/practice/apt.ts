@@ -24,16 +24,44 @@ function aptSetting(invocation: Invocation, key: string): string | null {
   return null;
 }
 
-/** True when the call cannot stop at a prompt: `-y`, `--yes`, `--assume-yes`, `-qq` or `-q=2`. */
+/**
+ * apt-get's quiet level as its command line leaves it: each `-q` (also inside `-yq`) and
+ * `--quiet` adds one; `-q=N`, `--quiet=N` and `-o quiet=N` set it.
+ */
+function quietLevel(invocation: Invocation): number {
+  let level = 0;
+  const options = invocation.options;
+  for (let i = 0; i < options.length; i++) {
+    const v = options[i].value;
+    const set = /^(?:-q=?|--quiet=)(\d+)$/.exec(v);
+    const setting = v === '-o' || v === '--option' ? options[i + 1]?.value : v.startsWith('-o') ? v.slice(2).replace(/^=/, '') : null;
+    const configured = setting ? /^quiet=(\d+)$/i.exec(setting) : null;
+    if (set) level = Number(set[1]);
+    else if (configured) level = Number(configured[1]);
+    else if (v === '--quiet') level++;
+    else if (/^-[a-z]+$/i.test(v)) level += [...v].filter((c) => c === 'q').length;
+  }
+  return level;
+}
+
+/**
+ * True when the call cannot stop at a prompt: `-y`, `--yes`, `--assume-yes`, the
+ * `APT::Get::Assume-Yes` setting, or quiet level 2 (`-qq`, `-q=2`), which apt-get documents
+ * as implying `-y`. One `-q` only trims the output.
+ */
 function answersYes(invocation: Invocation): boolean {
   if (hasOption(invocation, ['--yes', '--assume-yes', '--force-yes'], 'y')) return true;
-  const quiet = invocation.options.reduce((n, o) => {
-    if (/^-q=?\d$/.test(o.value)) return n + Number(o.value.slice(-1));
-    if (/^--quiet=\d$/.test(o.value)) return n + Number(o.value.slice(-1));
-    return /^-[a-z]+$/i.test(o.value) ? n + [...o.value].filter((c) => c === 'q').length : n;
-  }, 0);
   const assume = aptSetting(invocation, 'APT::Get::Assume-Yes');
-  return quiet >= 2 || assume === 'true' || assume === '1';
+  return quietLevel(invocation) >= 2 || assume === 'true' || assume === '1';
+}
+
+const assumeYes = new WeakMap<DockerfileModel, number>();
+
+/** Offset of the first `Assume-Yes` in the file (-1 if none): an apt.conf line written by a RUN. */
+function firstAssumeYes(model: DockerfileModel): number {
+  let offset = assumeYes.get(model);
+  if (offset === undefined) assumeYes.set(model, (offset = model.text.search(/Assume-Yes/i)));
+  return offset;
 }
 
 export const aptGetYes: Rule = defineRule({
@@ -46,12 +74,16 @@ export const aptGetYes: Rule = defineRule({
     why: 'A build has no one to answer apt-get\'s "Do you want to continue?" prompt: without `-y` (or `-qq`) apt-get aborts as soon as it would install more than was named, and the build fails.',
     bad: 'RUN apt-get update && apt-get install curl',
     good: 'RUN apt-get update && apt-get install -y curl',
+    notes: 'Deliberate differences from hadolint: quiet level 2 answers yes, as apt-get documents: `-qq`, `-q -q`, `-q=2`, `--quiet=2`, `-o quiet=2`; a single `-q` or `--quiet` does not. An earlier RUN that writes an `Assume-Yes` setting into the apt configuration satisfies the rule for the rest of the file.',
   },
   checkInstruction(instruction, { model, report }) {
     const run = instruction.trigger ?? instruction;
     if (run.keyword !== 'RUN') return;
     for (const invocation of runInvocations(model, run)) {
       if (!aptInstalls(invocation) || answersYes(invocation)) continue;
+      // An earlier RUN may have written `APT::Get::Assume-Yes "true";` into apt.conf.d.
+      const configured = firstAssumeYes(model);
+      if (configured >= 0 && configured < model.offsetAt(run.range.start)) continue;
       // A simulation never prompts.
       if (hasOption(invocation, ['--simulate', '--just-print', '--dry-run', '--recon', '--no-act'], 's')) continue;
       const { at } = invocation;

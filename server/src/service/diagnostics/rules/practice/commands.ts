@@ -72,17 +72,30 @@ export const wgetAndCurl: Rule = defineRule({
   severity: 'info',
   hadolint: ['DL4001'],
   docs: {
-    catches: 'A Dockerfile that uses both `wget` and `curl`.',
-    why: 'wget and curl do the same job; installing and using both adds a package for nothing. Pick one for the whole Dockerfile.',
-    bad: 'RUN wget -q https://example.com/a.tgz\nRUN curl -fsSLO https://example.com/b.tgz',
-    good: 'RUN curl -fsSLO https://example.com/a.tgz\nRUN curl -fsSLO https://example.com/b.tgz',
+    catches: 'An image that uses both `wget` and `curl`.',
+    why: 'wget and curl do the same job; installing and using both adds a package for nothing. Pick one for each image.',
+    bad: 'FROM debian:12\nRUN wget -q https://example.com/a.tgz\nRUN curl -fsSLO https://example.com/b.tgz',
+    good: 'FROM debian:12 AS fetch\nRUN wget -q https://example.com/a.tgz\nFROM debian:12\nRUN curl -fsSLO https://example.com/b.tgz',
+    notes: 'Deliberate differences from hadolint: counted per image, as hadolint counts per stage: a builder stage may use one and the final stage the other. Unlike hadolint, a stage built on an earlier stage (`FROM builder`) counts the tools of that stage too, since both end up in its image.',
   },
   check({ model, report }) {
-    const seen = new Set<string>();
+    // The tools each stage's image has used so far, its base stages included.
+    const used = new Map<number, Set<string>>();
+    const toolsOf = (stageIndex: number): Set<string> => {
+      let tools = used.get(stageIndex);
+      if (!tools) {
+        const parent = model.stages[stageIndex]?.parentStage;
+        tools = new Set(parent === null || parent === undefined || parent >= stageIndex ? [] : toolsOf(parent));
+        used.set(stageIndex, tools);
+      }
+      return tools;
+    };
     for (const run of runInstructions(model)) {
-      const tools = runCommands(model, run).filter((c) => c.command.name === 'wget' || c.command.name === 'curl');
-      for (const tool of tools) seen.add(tool.command.name);
-      if (seen.size === 2 && tools.length > 0) report(tools[0].range, 'This Dockerfile uses both wget and curl: one of them is enough.');
+      const found = runCommands(model, run).filter((c) => c.command.name === 'wget' || c.command.name === 'curl');
+      if (found.length === 0) continue;
+      const tools = toolsOf(run.stageIndex);
+      for (const tool of found) tools.add(tool.command.name);
+      if (tools.size === 2) report(found[0].range, 'This image uses both wget and curl: one of them is enough.');
     }
   },
 });

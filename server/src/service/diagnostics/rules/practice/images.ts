@@ -1,6 +1,7 @@
 /** Practices about images and file instructions: base image tags, ADD vs COPY, USER, COPY destinations. */
 import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
 import type { Rule } from '../../types';
+import { ADD_KEEPS_ARCHIVE_SUFFIXES, ADD_UNPACKS_SUFFIXES, archiveSuffix } from '../../../data';
 import { defineRule } from '../../defineRule';
 import { withFix } from './define';
 import { stageChain } from './scripts';
@@ -79,7 +80,6 @@ export const baseImageLatest: Rule = defineRule({
   },
 });
 
-const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|gz|bz2|xz|zst|lz|lzma|zip|7z)$/i;
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
 
 /** True when every variable in the text has a known value (so expanding it is meaningful). */
@@ -107,17 +107,21 @@ export const useCopy: Rule = defineRule({
     why: 'ADD does more than copy: it unpacks local archives and fetches URLs and Git repositories. For plain files and folders COPY says what happens, and a file that turns into an archive later will not be unpacked by surprise.',
     bad: 'ADD requirements.txt /app/',
     good: 'COPY requirements.txt /app/',
-    notes: 'Deliberate differences from hadolint: ADD with a flag only ADD has (`--checksum`, `--keep-git-dir`, `--unpack`) or with a source whose variables are unknown is not reported; the default severity is info, as nothing breaks.',
+    notes: 'Deliberate differences from hadolint: ADD with a flag only ADD has (`--checksum`, `--keep-git-dir`, `--unpack`) or with a source whose variables are unknown is not reported; the default severity is info, as nothing breaks. The builder unpacks only tar archives (plain, gzip, bzip2, xz, and zstd in recent engines), so `ADD` of a `.zip`, `.7z`, `.lz`, `.lzma` or `.Z` file is reported: it copies the file as it is. hadolint leaves `.lz`, `.lzma` and `.Z` names alone.',
   },
   check({ model, report }) {
     for (const add of instructionsOf(model, 'ADD')) {
       if (add.flags.some((f) => ADD_ONLY_FLAGS.has(f.name.toLowerCase()))) continue;
       const parts = sourcesAndDest(model, add);
       if (!parts) continue;
-      const special = parts.sources.some((s) => s.includes('$') || s.includes('://') || s.startsWith('git@') || ARCHIVE.test(s));
+      const special = parts.sources.some((s) => s.includes('$') || s.includes('://') || s.startsWith('git@') || archiveSuffix(s, ADD_UNPACKS_SUFFIXES) !== null);
       if (special) continue;
       const copy = add.keywordText === add.keywordText.toLowerCase() ? 'copy' : 'COPY';
-      report(add.keywordRange, 'Use COPY for local files and folders: ADD also unpacks archives and fetches URLs.', withFix('Use COPY', [{ range: add.keywordRange, newText: copy }]));
+      const kept = parts.sources.map((s) => archiveSuffix(s, ADD_KEEPS_ARCHIVE_SUFFIXES)).find((s) => s !== null);
+      const message = kept
+        ? `Use COPY: ADD does not unpack a ${kept} file (only tar archives, plain or gzip, bzip2, xz or zstd compressed), so it copies it as it is.`
+        : 'Use COPY for local files and folders: ADD also unpacks archives and fetches URLs.';
+      report(add.keywordRange, message, withFix('Use COPY', [{ range: add.keywordRange, newText: copy }]));
     }
   },
 });
