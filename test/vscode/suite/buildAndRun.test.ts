@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import type { TerminalOutput } from '../../../client/src/commands/buildTerminal';
 import { DOCKERFILE_LABEL } from '../../../client/src/docker/argv';
 import { containerNameFor, defaultTag } from '../../../client/src/docker/options';
-import { EXTENSION_ID, openFixture } from './helpers';
+import { EXTENSION_ID, openFixture, waitFor } from './helpers';
 
 interface StudioApi {
   onDidWriteTerminal: vscode.Event<TerminalOutput>;
@@ -32,6 +32,12 @@ function docker(...args: string[]): Promise<{ code: number | null; stdout: strin
     child.once('error', (error) => resolve({ code: null, stdout, stderr: error.message }));
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** `docker ps --all` of the containers started for the Dockerfile at `path` (one `format` line each), and its stderr. */
+async function containersOf(path: string, format: string): Promise<{ listed: string; stderr: string }> {
+  const ps = await docker('ps', '--all', '--filter', `label=${DOCKERFILE_LABEL}=${path}`, '--format', format);
+  return { listed: ps.stdout.trim(), stderr: ps.code === 0 ? ps.stderr.trim() : `exit ${ps.code}: ${ps.stderr.trim()}` };
 }
 
 /** Resolves once `test` holds for the text written so far; fails with that text on timeout. */
@@ -97,21 +103,27 @@ suite('build and run', () => {
       const lines = shown.split(/\r?\n/);
       assert.ok(lines.indexOf(said) > lines.findIndex((l) => summary.test(l)), 'the container speaks after the build summary');
 
-      const ps = await docker('ps', '--all', '--filter', `label=${DOCKERFILE_LABEL}=${document.uri.fsPath}`, '--format', '{{.Names}} {{.State}}');
-      assert.equal(ps.stdout.trim(), `${container} running`, `docker ps (${ps.stderr.trim()}); the terminals showed:\n${output.text()}`);
-      // httpd starts right after the echo: retry the request until it answers.
+      // The container's first line can reach the terminal before the engine records it as started
+      // (`created`): poll its state to a deadline, and fail with the last one seen.
+      const running = `${container} running`;
+      let ps = { listed: '', stderr: '' };
+      const isRunning = async () => (ps = await containersOf(document.uri.fsPath, '{{.Names}} {{.State}}')).listed === running;
+      await waitFor(isRunning, 'the container to be running', 30_000).catch(() => undefined);
+      assert.equal(ps.listed, running, `docker ps (${ps.stderr}); the terminals showed:\n${output.text()}`);
+      // httpd starts right after the echo: poll the port until it answers.
       let body = '';
-      for (let attempt = 0; attempt < 100 && body === ''; attempt++) {
-        body = await fetch(`http://127.0.0.1:${run[1]}/`).then((r) => r.text(), () => '');
-        if (body === '') await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const url = `http://127.0.0.1:${run[1]}/`;
+      await waitFor(async () => (body = await fetch(url).then((r) => r.text(), () => '')) !== '', `${url} to answer`, 30_000).catch(() => undefined);
       assert.equal(body, `${mark}\n`);
     } finally {
       vscode.window.showInputBox = original;
       await vscode.commands.executeCommand('dockerfileStudio.stopContainer');
     }
-    const left = await docker('ps', '--all', '--filter', `label=${DOCKERFILE_LABEL}=${document.uri.fsPath}`, '--format', '{{.Names}}');
-    assert.equal(left.code, 0, left.stderr);
-    assert.equal(left.stdout.trim(), '', 'no container of this Dockerfile is left');
+    // Stop removes the container it tracks before it returns, but one it does not track is only
+    // stopped and then removed by the engine (`--rm`) a moment later: poll for it to be gone.
+    let left = { listed: '?', stderr: '' };
+    const gone = async () => (left = await containersOf(document.uri.fsPath, '{{.Names}}')).listed === '' && left.stderr === '';
+    await waitFor(gone, 'no container of this Dockerfile', 30_000).catch(() => undefined);
+    assert.deepEqual(left, { listed: '', stderr: '' }, 'no container of this Dockerfile is left');
   });
 });

@@ -22,10 +22,10 @@ export async function openSample(name: string): Promise<vscode.TextDocument> {
   return document;
 }
 
-/** Polls `check` until it returns true, failing with `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+/** Polls `check` until it returns (or resolves to) true, failing with `what` after `timeoutMs`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
