@@ -1,5 +1,6 @@
 /** BuildKit's checks on single instructions: forms, deprecations and formats. */
 import { DiagnosticTag } from 'vscode-languageserver-types';
+import { getInstruction } from '../../../data';
 import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
 import type { Rule } from '../../types';
 import { replace } from '../../ruleKit';
@@ -84,7 +85,8 @@ export const maintainerDeprecated: Rule = buildkitRule(
   },
 );
 
-const SINGLE_USE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+/** CMD, ENTRYPOINT and HEALTHCHECK: only the last one of a stage applies (data/). */
+const onlyLastApplies = (keyword: string): boolean => getInstruction(keyword)?.onlyLastApplies === true;
 
 export const multipleInstructionsDisallowed: Rule = buildkitRule(
   'MultipleInstructionsDisallowed',
@@ -101,9 +103,9 @@ export const multipleInstructionsDisallowed: Rule = buildkitRule(
     check({ model, report }) {
       for (const stage of model.stages) {
         const last = new Map<string, InstructionModel>();
-        for (const instruction of stage.instructions) if (SINGLE_USE.has(instruction.keyword)) last.set(instruction.keyword, instruction);
+        for (const instruction of stage.instructions) if (onlyLastApplies(instruction.keyword)) last.set(instruction.keyword, instruction);
         for (const instruction of stage.instructions) {
-          if (SINGLE_USE.has(instruction.keyword) && last.get(instruction.keyword) !== instruction) {
+          if (onlyLastApplies(instruction.keyword) && last.get(instruction.keyword) !== instruction) {
             report(instruction.keywordRange, `Only the last ${instruction.keyword} of a stage takes effect; this one is overridden`, {
               tags: [DiagnosticTag.Unnecessary],
             });

@@ -1,4 +1,5 @@
 /** Practices about images and file instructions: base image tags, ADD vs COPY, USER, COPY destinations. */
+import { getFlag, getInstruction } from '../../../data';
 import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
 import type { Rule } from '../../types';
 import { practiceRule, withFix } from './define';
@@ -77,7 +78,8 @@ export const baseImageLatest: Rule = practiceRule({
 });
 
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|gz|bz2|xz|zst|lz|lzma|zip|7z)$/i;
-const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
+/** Flags ADD has and COPY lacks (`--checksum`, `--keep-git-dir`, `--unpack`): with one, ADD cannot become COPY. */
+const ADD_ONLY_FLAGS = new Set(getInstruction('ADD')!.flags.filter((f) => !getFlag('COPY', f.name)).map((f) => f.name));
 
 /** True when every variable in the text has a known value (so expanding it is meaningful). */
 function knownVariables(model: DockerfileModel, at: InstructionModel, text: string): boolean {
