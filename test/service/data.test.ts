@@ -12,6 +12,7 @@ import {
   getMountOption,
   getMountType,
   getPredefinedArg,
+  automaticArg,
 } from '../../server/src/service/data';
 import type { DocEntry, InstructionData } from '../../server/src/service/data';
 
@@ -217,20 +218,30 @@ test('directives: syntax, escape and check', () => {
   for (const option of ['skip=', 'error=true', 'experimental=']) {
     assert.ok(check?.syntax?.some((s) => s.includes(option)), `check ${option}`);
   }
+  assert.deepEqual(check?.keys?.map((k) => [k.name, k.values]), [['skip', undefined], ['error', ['true', 'false']], ['experimental', undefined]]);
+  assert.equal(getDirective('syntax')?.exampleValue, 'docker/dockerfile:1');
 });
 
-test('predefined ARGs: every group, and where each is visible', () => {
-  const byGroup = (group: string): string[] => PREDEFINED_ARGS.filter((a) => a.group === group).map((a) => a.name);
-  assert.deepEqual(sorted(byGroup('platform')), sorted(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']));
+test('predefined ARGs: each says where the builder defines it', () => {
+  const definedIn = (scope: string): string[] => PREDEFINED_ARGS.filter((a) => a.definedIn === scope).map((a) => a.name);
+  // BuildKit's defaultArgs: the platform pairs, their OS versions and TARGETSTAGE, in the global scope.
+  const platform = ['PLATFORM', 'OS', 'OSVERSION', 'ARCH', 'VARIANT'];
+  assert.deepEqual(sorted(definedIn('global')), sorted([...platform.flatMap((p) => [`BUILD${p}`, `TARGET${p}`]), 'TARGETSTAGE']));
   const proxies = ['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY'];
-  assert.deepEqual(sorted(byGroup('proxy')), sorted([...proxies, ...proxies.map((p) => p.toLowerCase())]));
+  assert.deepEqual(sorted(definedIn('run')), sorted([...proxies, ...proxies.map((p) => p.toLowerCase())]));
   for (const name of ['BUILDKIT_CACHE_MOUNT_NS', 'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_INLINE_CACHE', 'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SANDBOX_HOSTNAME', 'BUILDKIT_SYNTAX', 'SOURCE_DATE_EPOCH']) {
-    assert.equal(getPredefinedArg(name)?.group, 'buildkit', name);
+    assert.equal(getPredefinedArg(name)?.definedIn, 'builder', name);
   }
+  assert.deepEqual(PREDEFINED_ARGS.filter((a) => a.valueKind === 'platform').map((a) => a.name), ['BUILDPLATFORM', 'TARGETPLATFORM']);
+  assert.equal(automaticArg('TARGETARCH', 'global')?.name, 'TARGETARCH');
+  assert.equal(automaticArg('TARGETARCH', 'stage'), undefined);
+  assert.equal(automaticArg('HTTP_PROXY', 'run')?.name, 'HTTP_PROXY');
+  assert.equal(automaticArg('HTTP_PROXY', 'stage'), undefined);
+  assert.equal(automaticArg('BUILDKIT_SYNTAX', 'global'), undefined);
   assert.equal(new Set(PREDEFINED_ARGS.map((a) => a.name)).size, PREDEFINED_ARGS.length, 'no duplicates');
   for (const a of PREDEFINED_ARGS) assert.ok(a.buildVsRun, `${a.name} says where it is visible`);
   assert.match(getPredefinedArg('TARGETARCH')?.buildVsRun ?? '', /`FROM`.*`ARG NAME`/);
-  assert.match(getPredefinedArg('https_proxy')?.buildVsRun ?? '', /`RUN` without an `ARG` line.*`docker history`/);
+  assert.match(getPredefinedArg('https_proxy')?.buildVsRun ?? '', /`RUN` commands without an `ARG` line.*`docker history`/);
 });
 
 test('every entry is short, linked and free of placeholders', () => {

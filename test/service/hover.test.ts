@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { Hover } from 'vscode-languageserver-types';
 import { buildModel } from '../../server/src/service/model';
 import { doHover } from '../../server/src/service/hover';
-import { INSTRUCTIONS, MOUNT_TYPES, DIRECTIVES } from '../../server/src/service/data';
+import { INSTRUCTIONS, MOUNT_TYPES, DIRECTIVES, PREDEFINED_ARGS } from '../../server/src/service/data';
+import { lint } from '../../server/src/service/diagnostics/engine';
 import { assertGolden, withCursor } from './helpers';
 
 type Format = 'markdown' | 'plaintext';
@@ -120,9 +121,25 @@ test('variables: ENV, inherited by a child stage', () => {
 });
 
 test('variables: predefined platform ARG, declared and not', () => {
-  assert.match(value('FROM alpine\nARG TARGETARCH\nRUN echo $TARGET<|>ARCH'), /^\*\*\$TARGETARCH\*\*\n\nNo value is known here: `ARG TARGETARCH` has no default/);
-  const undeclared = value('FROM alpine\nRUN echo $TARGET<|>ARCH');
-  assert.ok(undeclared.includes('Not declared in this stage, so it is empty here: add `ARG TARGETARCH` (no value) in the stage to use it.'), undeclared);
+  assert.equal(
+    value('FROM alpine\nARG TARGETARCH\nRUN echo $TARGET<|>ARCH'),
+    [
+      '**$TARGETARCH**',
+      'Set automatically by the builder: Architecture part of `TARGETPLATFORM`, e.g. `amd64` or `arm64`.',
+      'Defined by `ARG TARGETARCH` on line 2 in stage #0.',
+      'A `--build-arg` given to the build replaces this value.',
+    ].join('\n\n'),
+  );
+  assert.equal(
+    value('FROM alpine\nRUN echo $TARGET<|>ARCH'),
+    [
+      '**$TARGETARCH**',
+      'Architecture part of `TARGETPLATFORM`, e.g. `amd64` or `arm64`.',
+      'Typical value: `amd64`',
+      'Not set here: the builder sets it in the global scope only; add `ARG TARGETARCH` (no value) in the stage to use it.',
+      '[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope)',
+    ].join('\n\n'),
+  );
 });
 
 test('variables: undefined', () => {
@@ -218,4 +235,28 @@ test('with details off: summary, syntax and link only', () => {
   const brief = doHover(buildModel(text), position, { format: 'markdown', details: false });
   assertGolden('service', 'hover/keyword-FROM-brief.md', render(brief));
   assert.ok(!render(brief).includes('Pitfalls') && render(brief).includes('[Dockerfile reference]'));
+});
+
+// One list, data/predefinedArgs.ts, decides both answers: a predefined ARG the hover calls set at a
+// point is never reported undefined there, and one it calls unset always is.
+test('every predefined ARG: hover and the undefined-variable checks agree on where it is set', () => {
+  const outcomes = new Set<string>();
+  for (const { name } of PREDEFINED_ARGS) {
+    const cases = [
+      `FROM alpine:$<|>${name}`,
+      `FROM scratch\nENV X=$<|>${name}`,
+      `FROM scratch\nARG ${name}\nENV X=$<|>${name}`,
+    ];
+    for (const marked of cases) {
+      const { text, position } = withCursor(marked);
+      const shown = value(marked);
+      const hoverSet = !/^Not (set|defined) here/m.test(shown);
+      const reported = lint(buildModel(text)).some(
+        (d) => (d.code === 'UndefinedVar' || d.code === 'UndefinedArgInFrom') && d.range.start.line === position.line,
+      );
+      assert.equal(hoverSet, !reported, `${JSON.stringify(marked)}: hover ${hoverSet ? 'set' : 'unset'}, lint ${reported ? 'reports' : 'silent'}\n${shown}`);
+      outcomes.add(hoverSet ? 'set' : 'unset');
+    }
+  }
+  assert.deepEqual([...outcomes].sort(), ['set', 'unset']);
 });

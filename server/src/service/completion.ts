@@ -12,7 +12,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import { DIRECTIVES, INSTRUCTIONS, PREDEFINED_ARGS, getInstruction, getMountType, MOUNT_TYPES } from './data';
+import { DIRECTIVES, INSTRUCTIONS, PREDEFINED_ARGS, getDirective, getInstruction, getMountType, MOUNT_TYPES } from './data';
 import type { DocEntry, FlagData, InstructionData } from './data/types';
 import type { DockerfileModel, InstructionModel } from './model';
 import { ALL_RULES } from './diagnostics/rules';
@@ -104,19 +104,23 @@ function directiveItems(model: DockerfileModel, position: Position, linePrefix: 
       command: TRIGGER_SUGGEST,
     }));
   }
-  const value = /^\s*#\s*(syntax|escape|check)\s*=\s*(.*)$/i.exec(linePrefix);
-  if (!value) return null;
+  const value = /^\s*#\s*([A-Za-z]+)\s*=\s*(.*)$/.exec(linePrefix);
+  const data = value ? getDirective(value[1]) : undefined;
+  if (!value || !data) return null;
   const typed = value[2];
-  const directive = value[1].toLowerCase();
-  if (directive === 'escape') return valueItems(['\\', '`'], tokenRange(position, typed.length), CompletionItemKind.Value);
-  if (directive === 'syntax') return valueItems(['docker/dockerfile:1'], tokenRange(position, typed.length), CompletionItemKind.Value);
-  const skip = /(?:^|;)\s*(skip|experimental)=(?:[^;]*,)?([^,;]*)$/.exec(typed);
-  if (skip) {
-    const checks = ALL_RULES.filter((r) => r.buildkit && (skip[1] === 'experimental') === Boolean(r.experimental)).map((r) => r.id);
-    return valueItems(skip[1] === 'skip' ? [...checks, 'all'] : [...checks, 'all'], tokenRange(position, skip[2].length), CompletionItemKind.EnumMember);
+  const simple = data.values ?? (data.exampleValue ? [data.exampleValue] : undefined);
+  if (simple) return valueItems(simple, tokenRange(position, typed.length), CompletionItemKind.Value);
+  const keys = data.keys ?? [];
+  const part = /(?:^|;)\s*([A-Za-z]+)=(?:[^;]*,)?([^,;]*)$/.exec(typed);
+  const key = part ? keys.find((k) => k.name === part[1].toLowerCase()) : undefined;
+  if (part && key) {
+    if (key.values) return valueItems(key.values, tokenRange(position, part[2].length), CompletionItemKind.EnumMember);
+    const checks = ALL_RULES.filter((r) => r.buildkit && (key.name === 'experimental') === Boolean(r.experimental)).map((r) => r.id);
+    return valueItems([...checks, 'all'], tokenRange(position, part[2].length), CompletionItemKind.EnumMember);
   }
-  const key = /(?:^|;)\s*([a-z]*)$/.exec(typed)!;
-  return valueItems(['skip=', 'error=true', 'experimental='], tokenRange(position, key[1].length), CompletionItemKind.Property);
+  if (part) return [];
+  const word = /(?:^|;)\s*([a-z]*)$/.exec(typed)!;
+  return valueItems(keys.map((k) => `${k.name}=`), tokenRange(position, word[1].length), CompletionItemKind.Property);
 }
 
 /** `$NAME` / `${NAME`: every variable defined at this line, then the builder's predefined ARGs. */
@@ -140,9 +144,9 @@ function variableItems(model: DockerfileModel, at: InstructionModel, position: P
       textEdit: { range, newText: braced ? `${def.name}}` : def.name },
     });
   }
-  const inFrom = at.keyword === 'FROM' || at.stageIndex < 0;
   for (const arg of PREDEFINED_ARGS) {
-    if (seen.has(arg.name) || (arg.group === 'platform' && !inFrom)) continue;
+    // Only names the builder sets at this point: the same answer hover and UndefinedVar give.
+    if (seen.has(arg.name) || !model.resolveVariable(arg.name, at).predefined) continue;
     items.push({
       label: arg.name,
       kind: CompletionItemKind.Constant,
@@ -187,7 +191,10 @@ function flagValueItems(model: DockerfileModel, at: InstructionModel, flag: Flag
   const range = tokenRange(position, typed.length);
   if (flag.valueKind === 'enum' && flag.values) return valueItems(flag.values, range, CompletionItemKind.EnumMember);
   if (flag.valueKind === 'boolean') return valueItems(['true', 'false'], range, CompletionItemKind.EnumMember);
-  if (flag.valueKind === 'platform') return valueItems(['$BUILDPLATFORM', '$TARGETPLATFORM', ...COMMON_PLATFORMS], range, CompletionItemKind.Value);
+  if (flag.valueKind === 'platform') {
+    const args = PREDEFINED_ARGS.filter((a) => a.valueKind === 'platform').map((a) => `$${a.name}`);
+    return valueItems([...args, ...COMMON_PLATFORMS], range, CompletionItemKind.Value);
+  }
   if (flag.valueKind === 'stage') return stageItems(model, at, range);
   return [];
 }

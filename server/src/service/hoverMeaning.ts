@@ -3,7 +3,7 @@
  * value and origin, a stage's base and users, an image reference's parts, a heredoc's body.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
-import { getPredefinedArg } from './data';
+import { getPredefinedArg, type PredefinedArgScope } from './data';
 import { canonicalRepository, effectiveRegistry, parseImageRef } from './model';
 import type { DockerfileModel, InstructionModel, StageModel, VariableDefModel } from './model';
 import type { MarkupWriter } from './markup';
@@ -45,12 +45,18 @@ function describeVariable(model: DockerfileModel, instruction: InstructionModel,
   const resolution = model.resolveVariable(name, instruction);
   writer.heading(`$${name}`);
   const def = resolution.definition;
+  const predefined = getPredefinedArg(name);
   if (def) {
-    writer.paragraph(
-      resolution.value === null
-        ? `No value is known here: ${writer.inline(`ARG ${name}`)} has no default, so it is empty unless the build passes ${writer.inline(`--build-arg ${name}=...`)}.`
-        : `Value here: ${writer.inline(resolution.value)}${resolution.value === '' ? ' (empty)' : ''}`,
-    );
+    // `ARG TARGETARCH` in a stage: no default written, but the builder fills in the value.
+    const automatic = def.kind === 'ARG' && def.rawValue === null && !resolution.globalDefault && predefined?.definedIn === 'global';
+    if (automatic) writer.paragraph(`Set automatically by the builder: ${predefined.summary}`);
+    else {
+      writer.paragraph(
+        resolution.value === null
+          ? `No value is known here: ${writer.inline(`ARG ${name}`)} has no default, so it is empty unless the build passes ${writer.inline(`--build-arg ${name}=...`)}.`
+          : `Value here: ${writer.inline(resolution.value)}${resolution.value === '' ? ' (empty)' : ''}`,
+      );
+    }
     writer.paragraph(defineSentence(model, def, writer));
     if (resolution.globalDefault) {
       writer.paragraph(`Its default comes from the global ${writer.inline(`ARG ${name}`)} on line ${lineLabel(resolution.globalDefault.instruction!.range)}.`);
@@ -58,13 +64,10 @@ function describeVariable(model: DockerfileModel, instruction: InstructionModel,
     if (def.kind === 'ARG') writer.paragraph(`A ${writer.inline('--build-arg')} given to the build replaces this value.`);
     return;
   }
-  const predefined = getPredefinedArg(name);
   if (predefined) {
     writer.paragraph(predefined.summary);
     if (predefined.exampleValue) writer.paragraph(`Typical value: ${writer.inline(predefined.exampleValue)}`);
-    if (predefined.group === 'platform' && instruction.stageIndex >= 0 && instruction.keyword !== 'FROM') {
-      writer.paragraph(`Not declared in this stage, so it is empty here: add ${writer.inline(`ARG ${name}`)} (no value) in the stage to use it.`);
-    }
+    if (!resolution.predefined) writer.paragraph(`Not set here: ${notSetHere(predefined.definedIn, instruction, name, writer)}`);
     writer.link('Dockerfile reference', predefined.link);
     return;
   }
@@ -72,6 +75,19 @@ function describeVariable(model: DockerfileModel, instruction: InstructionModel,
   writer.paragraph(
     `Not defined here: no ARG or ENV in ${scope} declares ${writer.inline(name)} before this line, so it expands to an empty string unless the shell of a RUN sets it.`,
   );
+}
+
+/** Why a predefined ARG is empty at this point, and the declaration that makes it usable. */
+function notSetHere(definedIn: PredefinedArgScope, instruction: InstructionModel, name: string, writer: MarkupWriter): string {
+  const declare = writer.inline(`ARG ${name}`);
+  const global = instruction.stageIndex < 0 || instruction.keyword === 'FROM';
+  if (definedIn === 'global') return `the builder sets it in the global scope only; add ${declare} (no value) in the stage to use it.`;
+  if (definedIn === 'run') {
+    return global
+      ? `only RUN commands get it without a declaration; FROM lines see it after a global ${declare}.`
+      : `only RUN commands get it without a declaration; add ${declare} in the stage to use it here.`;
+  }
+  return `the builder reads it as a setting, not as a variable; it is empty unless ${declare} declares it${global ? ' in the global scope' : ' in the stage'}.`;
 }
 
 function defineSentence(model: DockerfileModel, def: VariableDefModel, writer: MarkupWriter): string {

@@ -8,6 +8,7 @@ export const DIRECTIVES: DirectiveData[] = [
     summary:
       'Chooses the Dockerfile frontend (syntax version) BuildKit uses for this file, pulled as an image before the build.',
     syntax: ['# syntax=<image reference>'],
+    exampleValue: 'docker/dockerfile:1',
     buildVsRun: 'Read before anything else in the build; it does not create a layer or a build step.',
     example: '# syntax=docker/dockerfile:1\nFROM alpine',
     pitfalls: [
@@ -41,6 +42,11 @@ export const DIRECTIVES: DirectiveData[] = [
       'Check names are case-sensitive and in PascalCase: `skip=jsonargsrecommended` does nothing.',
       'Combine options with `;`, not a second `# check=` line (a directive may appear only once).',
       'With `error=true`, pin the syntax version, or new checks in later versions can start failing the build.',
+    ],
+    keys: [
+      { name: 'skip', summary: 'Check names to leave out, separated by commas, or `all`.' },
+      { name: 'error', summary: 'With `true`, a build with check warnings fails.', values: ['true', 'false'] },
+      { name: 'experimental', summary: 'Experimental check names to turn on, separated by commas, or `all`.' },
     ],
     minSyntax: '1.8',
     link: ref('check'),

@@ -11,9 +11,11 @@ import type {
   DirectiveData,
   FlagData,
   InstructionData,
+  InstructionForm,
   MountOptionData,
   MountTypeData,
   PredefinedArgData,
+  VariableContext,
 } from './types';
 import { INSTRUCTIONS } from './instructions';
 import { MOUNT_TYPES } from './mounts';
@@ -79,4 +81,20 @@ export function getDirective(name: string): DirectiveData | undefined {
 /** A predefined ARG by its exact name (`HTTP_PROXY` and `http_proxy` are separate entries). */
 export function getPredefinedArg(name: string): PredefinedArgData | undefined {
   return predefinedArgsByName.get(name);
+}
+
+/** True when the instruction's arguments may take the form (`exec`, `heredoc`, ...); false for unknown keywords. */
+export function acceptsForm(keyword: string, form: InstructionForm): boolean {
+  return getInstruction(keyword)?.forms.includes(form) ?? false;
+}
+
+/** True when the instruction has flags of its own (FROM, RUN, COPY, ADD, HEALTHCHECK). */
+export function takesFlags(keyword: string): boolean {
+  return (getInstruction(keyword)?.flags.length ?? 0) > 0;
+}
+
+/** The predefined ARG `name` when the builder defines it in `context` with no declaration at all. */
+export function automaticArg(name: string, context: VariableContext): PredefinedArgData | undefined {
+  const arg = predefinedArgsByName.get(name);
+  return arg && arg.definedIn === context ? arg : undefined;
 }

@@ -1,16 +1,17 @@
 /** ARGs the builder defines or accepts without a declaration, and where each is visible. */
-import type { PredefinedArgData, PredefinedArgGroup } from './types';
+import type { PredefinedArgData, ValueKind } from './types';
 import { ref } from './instructions/shared';
 
 const PLATFORM_VISIBILITY =
-  'Set automatically by BuildKit in the global scope: usable in `FROM` lines (e.g. `FROM --platform=$BUILDPLATFORM`) without a declaration, but empty inside a stage until the stage declares `ARG NAME` (no value).';
+  'Set automatically by BuildKit in the global scope: usable in `FROM` lines (e.g. `FROM --platform=$BUILDPLATFORM`) and in global `ARG` defaults without a declaration, but empty inside a stage until the stage declares `ARG NAME` (no value).';
 const PROXY_VISIBILITY =
-  'Usable by `RUN` without an `ARG` line when passed with `--build-arg`; excluded from `docker history` and from the cache key unless the Dockerfile declares `ARG NAME`.';
+  'Usable by `RUN` commands without an `ARG` line when passed with `--build-arg`; other instructions see it only after `ARG NAME`. Excluded from `docker history` and from the cache key unless the Dockerfile declares `ARG NAME`.';
 
-function platform(name: string, summary: string, exampleValue: string): PredefinedArgData {
+function platform(name: string, summary: string, exampleValue: string, valueKind?: ValueKind): PredefinedArgData {
   return {
     name,
-    group: 'platform',
+    definedIn: 'global',
+    ...(valueKind ? { valueKind } : {}),
     summary,
     buildVsRun: PLATFORM_VISIBILITY,
     example: `FROM alpine\nARG ${name}\nRUN echo "${name}=$${name}"`,
@@ -22,7 +23,7 @@ function platform(name: string, summary: string, exampleValue: string): Predefin
 function proxy(name: string, purpose: string, exampleValue: string): PredefinedArgData {
   return {
     name,
-    group: 'proxy',
+    definedIn: 'run',
     summary: `${purpose} for \`RUN\` steps, set with \`docker build --build-arg ${name}=...\`.`,
     buildVsRun: PROXY_VISIBILITY,
     cache: 'Not part of the cache key by default, so moving to a different proxy does not rebuild anything.',
@@ -33,13 +34,12 @@ function proxy(name: string, purpose: string, exampleValue: string): PredefinedA
 }
 
 function buildkit(name: string, summary: string, exampleValue: string, extra: Partial<PredefinedArgData> = {}): PredefinedArgData {
-  const group: PredefinedArgGroup = 'buildkit';
   return {
     name,
-    group,
+    definedIn: 'builder',
     summary,
     buildVsRun:
-      'Read by BuildKit itself from `--build-arg`; it changes how the build runs and needs no `ARG` declaration.',
+      'Read by BuildKit itself from `--build-arg`; it changes how the build runs and needs no `ARG` declaration. As a variable it is empty unless the Dockerfile declares `ARG NAME`.',
     exampleValue,
     link: ref('buildkit-built-in-build-args'),
     ...extra,
@@ -47,14 +47,16 @@ function buildkit(name: string, summary: string, exampleValue: string, extra: Pa
 }
 
 export const PREDEFINED_ARGS: PredefinedArgData[] = [
-  platform('TARGETPLATFORM', 'Platform the image is built for (`docker build --platform`), e.g. `linux/arm64`.', 'linux/amd64'),
-  platform('TARGETOS', 'Operating system part of `TARGETPLATFORM`, e.g. `linux`.', 'linux'),
-  platform('TARGETARCH', 'Architecture part of `TARGETPLATFORM`, e.g. `amd64` or `arm64`.', 'amd64'),
-  platform('TARGETVARIANT', 'Variant part of `TARGETPLATFORM`, e.g. `v7` for `linux/arm/v7`; often empty.', 'v7'),
-  platform('BUILDPLATFORM', 'Platform of the machine running the build, e.g. `linux/amd64`.', 'linux/amd64'),
+  platform('BUILDPLATFORM', 'Platform of the machine running the build, e.g. `linux/amd64`.', 'linux/amd64', 'platform'),
   platform('BUILDOS', 'Operating system part of `BUILDPLATFORM`.', 'linux'),
+  platform('BUILDOSVERSION', 'Operating system version of `BUILDPLATFORM`; set for Windows builders, empty on Linux.', '10.0.20348'),
   platform('BUILDARCH', 'Architecture part of `BUILDPLATFORM`.', 'amd64'),
   platform('BUILDVARIANT', 'Variant part of `BUILDPLATFORM`; often empty.', ''),
+  platform('TARGETPLATFORM', 'Platform the image is built for (`docker build --platform`), e.g. `linux/arm64`.', 'linux/amd64', 'platform'),
+  platform('TARGETOS', 'Operating system part of `TARGETPLATFORM`, e.g. `linux`.', 'linux'),
+  platform('TARGETOSVERSION', 'Operating system version of `TARGETPLATFORM`, e.g. a Windows build number; empty for Linux targets.', '10.0.20348'),
+  platform('TARGETARCH', 'Architecture part of `TARGETPLATFORM`, e.g. `amd64` or `arm64`.', 'amd64'),
+  platform('TARGETVARIANT', 'Variant part of `TARGETPLATFORM`, e.g. `v7` for `linux/arm/v7`; often empty.', 'v7'),
   proxy('HTTP_PROXY', 'Proxy for HTTP requests', 'http://proxy.example.com:3128'),
   proxy('http_proxy', 'Proxy for HTTP requests (lowercase spelling, read by many tools)', 'http://proxy.example.com:3128'),
   proxy('HTTPS_PROXY', 'Proxy for HTTPS requests', 'http://proxy.example.com:3128'),
@@ -82,14 +84,8 @@ export const PREDEFINED_ARGS: PredefinedArgData[] = [
   buildkit('SOURCE_DATE_EPOCH', 'Unix timestamp used for the image and layer creation times, for reproducible builds.', '1700000000', {
     minSyntax: '1.5',
   }),
-  buildkit(
-    'TARGETSTAGE',
-    'Name of the final target stage of the build (the `--target` stage, or the last one); set automatically by BuildKit.',
-    'runtime',
-    {
-      minSyntax: '1.11',
-      buildVsRun:
-        'Set by BuildKit like the platform ARGs, not passed by you; declare `ARG TARGETSTAGE` in a stage to read it there.',
-    },
-  ),
+  {
+    ...platform('TARGETSTAGE', 'Name of the final target stage of the build (the `--target` stage, or the last one).', 'runtime'),
+    minSyntax: '1.11',
+  },
 ];

@@ -63,8 +63,6 @@ export interface FlagData extends DocEntry {
   defaultValue?: string;
   /** True when the flag may be given more than once (RUN --mount, COPY --exclude). */
   repeatable?: boolean;
-  /** Placeholder used in completion snippets and syntax, e.g. "<stage|image>". */
-  placeholder?: string;
 }
 
 /** The value form of an instruction's arguments. */
@@ -74,8 +72,12 @@ export type InstructionForm = 'exec' | 'shell' | 'heredoc' | 'keyValue' | 'plain
 export interface InstructionData extends DocEntry {
   keyword: string;
   flags: FlagData[];
-  /** Forms the arguments may take. */
+  /** Forms the arguments may take; the model reads exec form and heredocs only where listed. */
   forms: InstructionForm[];
+  /** True when the builder expands `$VAR` in the arguments itself (RUN, CMD and ENTRYPOINT leave it to the shell). */
+  expandsVariables: boolean;
+  /** True when only the last one in a stage takes effect. */
+  onlyLastApplies?: boolean;
   /** Minimum and maximum number of arguments (max undefined = no limit). */
   minArgs: number;
   maxArgs?: number;
@@ -111,17 +113,42 @@ export interface MountTypeData extends DocEntry {
 /** A parser directive on the first lines: syntax, escape, check. */
 export interface DirectiveData extends DocEntry {
   name: string;
+  /** The only values the builder accepts, when it accepts only a few. */
   values?: string[];
   defaultValue?: string;
+  /** A value completion offers, when any value is accepted. */
+  exampleValue?: string;
+  /** For `# check=`: its `key=value` parts, separated by `;`. */
+  keys?: DirectiveKeyData[];
 }
 
-/** Who provides a predefined ARG, which decides where it is visible. */
-export type PredefinedArgGroup = 'platform' | 'proxy' | 'buildkit';
+/** A `key=value` part of a directive, e.g. `skip=` of `# check=`. */
+export interface DirectiveKeyData {
+  name: string;
+  summary: string;
+  /** The values it accepts; absent for lists of check names. */
+  values?: string[];
+}
+
+/**
+ * Where the builder defines a predefined ARG without any declaration:
+ * - `global`: in the global scope (FROM lines and global ARG defaults); a stage sees it only
+ *   after re-declaring `ARG NAME`, which then takes the automatic value (platform ARGs, TARGETSTAGE);
+ * - `run`: in the environment of RUN commands, when the build passes it (proxy ARGs);
+ * - `builder`: nowhere; BuildKit reads it from `--build-arg` as a setting, and it is a variable
+ *   only where `ARG NAME` declares it (BUILDKIT_*, SOURCE_DATE_EPOCH).
+ */
+export type PredefinedArgScope = 'global' | 'run' | 'builder';
+
+/** Where a variable reference is evaluated: see PredefinedArgScope; `stage` is any other instruction of a stage. */
+export type VariableContext = 'global' | 'run' | 'stage';
 
 /** An ARG the builder defines or accepts without a declaration. */
 export interface PredefinedArgData extends DocEntry {
   name: string;
-  group: PredefinedArgGroup;
+  definedIn: PredefinedArgScope;
   /** A typical value, e.g. "linux/amd64". */
   exampleValue?: string;
+  /** Set when the value fits flags of this kind, e.g. `platform` for `FROM --platform=$BUILDPLATFORM`. */
+  valueKind?: ValueKind;
 }

@@ -3,10 +3,8 @@
  * BuildKit stops looking at the first line that is not a known directive (an instruction,
  * an ordinary comment or a blank line), and a directive may appear only once.
  */
+import { getDirective } from '../data';
 import type { ParserDirective } from './types';
-
-/** The directives BuildKit understands; any other `# x=y` line is an ordinary comment. */
-export const KNOWN_DIRECTIVES = ['syntax', 'escape', 'check'] as const;
 
 const DIRECTIVE_LINE = /^(\s*#\s*)([a-zA-Z][a-zA-Z0-9_-]*)(\s*=\s*)(.*?)\s*$/;
 
@@ -22,7 +20,8 @@ export function parseDirectives(text: string): ParserDirective[] {
     const match = DIRECTIVE_LINE.exec(content);
     if (!match) break;
     const name = match[2].toLowerCase();
-    if (!(KNOWN_DIRECTIVES as readonly string[]).includes(name) || seen.has(name)) break;
+    // Only the directives in data/ count; any other `# x=y` line is an ordinary comment.
+    if (!getDirective(name) || seen.has(name)) break;
     seen.add(name);
     const nameStart = match[1].length;
     const valueStart = nameStart + match[2].length + match[3].length;

@@ -3,4 +3,3 @@ export * from './types';
 export { buildModel } from './build';
 export { parseImageRef, effectiveRegistry, canonicalRepository } from './imageRef';
 export { expandWord } from './expand';
-export { PLATFORM_ARGS, UNDECLARED_ARGS } from './variables';

@@ -16,6 +16,7 @@ import {
 } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { acceptsForm, takesFlags } from '../data';
 import { scanVariableRefs } from './variableRefs';
 import type {
   ArgumentForm,
@@ -28,9 +29,6 @@ import type {
   VariableRefModel,
 } from './types';
 
-/** Instructions whose arguments may be a JSON array (exec form). */
-const EXEC_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
-
 /** What a FROM says about its stage. */
 export interface FromParts {
   baseText: string;
@@ -39,16 +37,10 @@ export interface FromParts {
   nameRange: Range | null;
 }
 
-/** Instructions that may carry heredocs. */
-const HEREDOC_CAPABLE = new Set(['RUN', 'COPY', 'ADD']);
-
 /** A zero-width range at a position. */
 function rangeAt(position: { line: number; character: number }): Range {
   return { start: position, end: position };
 }
-
-/** Instructions whose leading `--name` words are flags (BuildKit reads flags on these). */
-const FLAG_CAPABLE = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 
 /** A lazily computed model of one instruction. */
 export class LazyInstruction implements InstructionModel {
@@ -134,7 +126,7 @@ export class LazyInstruction implements InstructionModel {
 
   get flags(): FlagModel[] {
     return (this.cache.flags ??=
-      this.node instanceof ModifiableInstruction && FLAG_CAPABLE.has(this.keyword) ? this.node.getFlags().map((f) => this.toFlag(f)) : []);
+      this.node instanceof ModifiableInstruction && takesFlags(this.keyword) ? this.node.getFlags().map((f) => this.toFlag(f)) : []);
   }
 
   /** Arguments before any heredoc body: a body's lines are content, not arguments. */
@@ -152,8 +144,8 @@ export class LazyInstruction implements InstructionModel {
   }
 
   get heredocs(): HeredocModel[] {
-    // BuildKit reads heredocs only on RUN, COPY and ADD; elsewhere `<<X` is plain text.
-    return (this.cache.heredocs ??= HEREDOC_CAPABLE.has(this.keyword) ? this.readHeredocs() : []);
+    // BuildKit reads heredocs only where data/ lists the form (RUN, COPY, ADD); elsewhere `<<X` is plain text.
+    return (this.cache.heredocs ??= acceptsForm(this.keyword, 'heredoc') ? this.readHeredocs() : []);
   }
 
   /**
@@ -289,7 +281,7 @@ export class LazyInstruction implements InstructionModel {
 
   /** Exec form when the arguments parse as a JSON array of strings, as BuildKit decides. */
   private readForm(): void {
-    if (!EXEC_CAPABLE.has(this.keyword)) {
+    if (!acceptsForm(this.keyword, 'exec')) {
       this.cache.form = 'none';
       this.cache.execArgs = null;
       return;

@@ -192,7 +192,7 @@ export interface VariableResolution {
   globalDefault: VariableDefModel | null;
   /** The value in effect, or null when none is known statically. */
   value: string | null;
-  /** True when the name is one of BuildKit's predefined ARGs. */
+  /** True when the builder defines the name at this point without a declaration (data/predefinedArgs.ts). */
   predefined: boolean;
 }
 

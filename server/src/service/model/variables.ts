@@ -4,21 +4,8 @@
  * takes its default from a global ARG of the same name when it has none; ENV is inherited by
  * stages built FROM this stage and always wins over an ARG of the same name.
  */
+import { automaticArg, type VariableContext } from '../data';
 import type { InstructionModel, StageModel, VariableDefModel, VariableResolution } from './types';
-
-/** Platform ARGs the builder sets in the global scope (a stage must re-declare them). */
-export const PLATFORM_ARGS = new Set([
-  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
-  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
-]);
-
-/** ARGs the builder accepts without a declaration (proxies and BuildKit switches). */
-export const UNDECLARED_ARGS = new Set([
-  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy',
-  'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
-  'BUILDKIT_CACHE_MOUNT_NS', 'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_INLINE_CACHE',
-  'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SANDBOX_HOSTNAME', 'BUILDKIT_SYNTAX', 'SOURCE_DATE_EPOCH',
-]);
 
 /** Definitions grouped by scope, in document order, and by name within each scope. */
 export interface Scopes {
@@ -82,10 +69,16 @@ function inheritedEnv(scopes: Scopes, stage: StageModel, name: string): Variable
   return null;
 }
 
+/** Where the builder evaluates the instruction's variables, as data/predefinedArgs.ts names it. */
+function contextOf(at: InstructionModel): VariableContext {
+  if (at.stageIndex < 0 || at.keyword === 'FROM') return 'global';
+  return at.keyword === 'RUN' ? 'run' : 'stage';
+}
+
 /** Resolves a name for an instruction (FROM lines resolve in the global scope). */
 export function resolveIn(scopes: Scopes, name: string, at: InstructionModel): VariableResolution {
   const line = lineOf(at);
-  const predefined = PLATFORM_ARGS.has(name) || UNDECLARED_ARGS.has(name);
+  const predefined = automaticArg(name, contextOf(at)) !== undefined;
   const globalDef = (before: number) => lastBefore(scopes.globalByName.get(name) ?? NONE, name, before, 'ARG');
   if (at.stageIndex < 0 || at.keyword === 'FROM') {
     const def = globalDef(line);

@@ -38,7 +38,6 @@ export const ADD: InstructionData = {
       name: 'keep-git-dir',
       valueKind: 'boolean',
       defaultValue: 'false',
-      placeholder: '=<boolean>',
       summary: 'Keeps the `.git` directory when the source is a Git repository (it is left out by default).',
       syntax: ['ADD --keep-git-dir=<boolean> <git-url> <dest>'],
       example: 'ADD --keep-git-dir=true https://github.com/org/repo.git#main /src',
@@ -49,7 +48,6 @@ export const ADD: InstructionData = {
     {
       name: 'checksum',
       valueKind: 'checksum',
-      placeholder: '<sha256:hex|commit>',
       summary:
         'Verifies a remote source: `sha256:<hex>` for a URL, a full or prefix commit SHA for a Git repository. The build fails on a mismatch.',
       syntax: ['ADD --checksum=<hash> <url> <dest>'],
@@ -67,7 +65,6 @@ export const ADD: InstructionData = {
     {
       name: 'unpack',
       valueKind: 'boolean',
-      placeholder: '=<boolean>',
       summary:
         'Overrides whether a tar archive is unpacked: local archives are unpacked and URLs are not, unless you say otherwise.',
       syntax: ['ADD --unpack=<boolean> <src>... <dest>'],
@@ -79,6 +76,7 @@ export const ADD: InstructionData = {
     excludeFlag('ADD'),
   ],
   forms: ['plain', 'exec', 'heredoc'],
+  expandsVariables: true,
   minArgs: 2,
   allowedInOnbuild: true,
   snippet: '${1:src} ${2:dest}',

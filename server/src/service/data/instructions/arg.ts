@@ -30,6 +30,7 @@ export const ARG: InstructionData = {
   link: ref('arg'),
   flags: [],
   forms: ['keyValue'],
+  expandsVariables: true,
   minArgs: 1,
   allowedInOnbuild: true,
   snippet: '${1:NAME}=${2:default}',

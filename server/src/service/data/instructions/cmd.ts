@@ -24,6 +24,8 @@ export const CMD: InstructionData = {
   link: ref('cmd'),
   flags: [],
   forms: ['exec', 'shell'],
+  expandsVariables: false,
+  onlyLastApplies: true,
   minArgs: 0,
   allowedInOnbuild: true,
   snippet: '["${1:executable}", "${2:arg}"]',

@@ -42,6 +42,7 @@ export const COPY: InstructionData = {
   link: ref('copy'),
   flags: COPY_FLAGS,
   forms: ['plain', 'exec', 'heredoc'],
+  expandsVariables: true,
   minArgs: 2,
   allowedInOnbuild: true,
   snippet: '${1:src} ${2:dest}',

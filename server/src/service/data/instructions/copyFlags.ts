@@ -7,7 +7,6 @@ export const COPY_FLAGS: FlagData[] = [
   {
     name: 'from',
     valueKind: 'stage',
-    placeholder: '<stage|image|context>',
     summary:
       'Copies from a build stage (by name or index), a named build context or an image instead of the build context.',
     syntax: ['COPY --from=<stage|image|context> <src>... <dest>'],
@@ -27,7 +26,6 @@ export const COPY_FLAGS: FlagData[] = [
     name: 'parents',
     valueKind: 'none',
     defaultValue: 'false',
-    placeholder: '[=<boolean>]',
     summary:
       'Keeps the directory path of each source under the destination, like `cp --parents`: `COPY --parents a/x.txt /d/` creates `/d/a/x.txt`.',
     syntax: ['COPY --parents[=<boolean>] <src>... <dest>'],

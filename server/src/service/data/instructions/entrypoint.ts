@@ -24,6 +24,8 @@ export const ENTRYPOINT: InstructionData = {
   link: ref('entrypoint'),
   flags: [],
   forms: ['exec', 'shell'],
+  expandsVariables: false,
+  onlyLastApplies: true,
   minArgs: 0,
   allowedInOnbuild: true,
   snippet: '["${1:executable}"]',

@@ -20,6 +20,7 @@ export const ENV: InstructionData = {
   link: ref('env'),
   flags: [],
   forms: ['keyValue'],
+  expandsVariables: true,
   minArgs: 1,
   allowedInOnbuild: true,
   snippet: '${1:NAME}=${2:value}',

@@ -18,6 +18,7 @@ export const EXPOSE: InstructionData = {
   link: ref('expose'),
   flags: [],
   forms: ['plain'],
+  expandsVariables: true,
   minArgs: 1,
   allowedInOnbuild: true,
   snippet: '${1:8080}',

@@ -8,7 +8,6 @@ export function chownFlag(keyword: 'COPY' | 'ADD'): FlagData {
   return {
     name: 'chown',
     valueKind: 'user',
-    placeholder: '<user>[:<group>]',
     summary:
       'Sets the owner (and group) of the copied files. Without it they belong to root (UID and GID 0), whatever `USER` says.',
     syntax: [`${keyword} --chown=<user>[:<group>] <src>... <dest>`],
@@ -29,7 +28,6 @@ export function chmodFlag(keyword: 'COPY' | 'ADD'): FlagData {
   return {
     name: 'chmod',
     valueKind: 'octal',
-    placeholder: '<perms>',
     summary:
       keyword === 'COPY'
         ? 'Sets the permission bits of the copied files, in octal (`755`) or, since syntax 1.14, symbolic form (`+x`, `u=rwX,go=rX`).'
@@ -53,7 +51,6 @@ export function linkFlag(keyword: 'COPY' | 'ADD'): FlagData {
     name: 'link',
     valueKind: 'none',
     defaultValue: 'false',
-    placeholder: '[=<boolean>]',
     summary:
       'Copies the files into a layer of their own that does not depend on the layers below, so it can be reused even when earlier steps change.',
     syntax: [`${keyword} --link[=<boolean>] <src>... <dest>`],
@@ -76,7 +73,6 @@ export function excludeFlag(keyword: 'COPY' | 'ADD'): FlagData {
     name: 'exclude',
     valueKind: 'pattern',
     repeatable: true,
-    placeholder: '<pattern>',
     summary:
       'Leaves out files matching a pattern (same wildcards as the sources) from this copy. Give it several times for several patterns.',
     syntax: [`${keyword} --exclude=<pattern> [--exclude=<pattern>...] <src>... <dest>`],

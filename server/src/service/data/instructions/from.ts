@@ -46,7 +46,6 @@ export const FROM: InstructionData = {
     {
       name: 'platform',
       valueKind: 'platform',
-      placeholder: '<os/arch[/variant]>',
       summary:
         'Picks which platform variant of a multi-platform base image to use, e.g. `linux/amd64` or `linux/arm64`. Defaults to the platform the build targets.',
       syntax: ['FROM --platform=<platform> <image>'],
@@ -59,6 +58,7 @@ export const FROM: InstructionData = {
     },
   ],
   forms: ['plain'],
+  expandsVariables: true,
   minArgs: 1,
   maxArgs: 3,
   allowedInOnbuild: false,

@@ -20,6 +20,7 @@ export const LABEL: InstructionData = {
   link: ref('label'),
   flags: [],
   forms: ['keyValue'],
+  expandsVariables: true,
   minArgs: 1,
   allowedInOnbuild: true,
   snippet: '${1:key}="${2:value}"',

@@ -16,6 +16,7 @@ export const MAINTAINER: InstructionData = {
   deprecated: 'Use `LABEL org.opencontainers.image.authors="<name>"` instead.',
   flags: [],
   forms: ['plain'],
+  expandsVariables: false,
   minArgs: 1,
   allowedInOnbuild: false,
   snippet: '${1:name}',

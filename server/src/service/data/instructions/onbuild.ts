@@ -19,6 +19,7 @@ export const ONBUILD: InstructionData = {
   link: ref('onbuild'),
   flags: [],
   forms: ['plain'],
+  expandsVariables: false,
   minArgs: 1,
   allowedInOnbuild: false,
   snippet: '${1|ADD,ARG,CMD,COPY,ENTRYPOINT,ENV,EXPOSE,HEALTHCHECK,LABEL,RUN,SHELL,STOPSIGNAL,USER,VOLUME,WORKDIR|} ${2:arguments}',

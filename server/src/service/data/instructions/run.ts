@@ -48,6 +48,7 @@ export const RUN: InstructionData = {
   link: ref('run'),
   flags: RUN_FLAGS,
   forms: ['shell', 'exec', 'heredoc'],
+  expandsVariables: false,
   minArgs: 1,
   allowedInOnbuild: true,
   snippet: '${1:command}',

@@ -7,7 +7,6 @@ export const RUN_FLAGS: FlagData[] = [
     name: 'mount',
     valueKind: 'mount',
     repeatable: true,
-    placeholder: 'type=<bind|cache|tmpfs|secret|ssh>,<key>=<value>',
     summary:
       'Mounts something into the build container for this one RUN only: files from the context or another stage, a persistent cache, a tmpfs, a secret or the SSH agent. Nothing mounted ends up in the layer.',
     syntax: ['RUN --mount=[type=<TYPE>][,<key>=<value>...] <command>'],
@@ -32,7 +31,6 @@ export const RUN_FLAGS: FlagData[] = [
     valueKind: 'enum',
     values: ['default', 'none', 'host'],
     defaultValue: 'default',
-    placeholder: '<default|none|host>',
     summary:
       'Chooses the network of this RUN: `default` (the normal build network), `none` (loopback only) or `host` (the build machine network).',
     syntax: ['RUN --network=<default|none|host> <command>'],
@@ -49,7 +47,6 @@ export const RUN_FLAGS: FlagData[] = [
     valueKind: 'enum',
     values: ['sandbox', 'insecure'],
     defaultValue: 'sandbox',
-    placeholder: '<sandbox|insecure>',
     summary:
       'Runs the command with full privileges (`insecure`, like `docker run --privileged`) instead of the normal sandbox.',
     syntax: ['RUN --security=<sandbox|insecure> <command>'],
@@ -65,7 +62,6 @@ export const RUN_FLAGS: FlagData[] = [
     name: 'device',
     valueKind: 'string',
     repeatable: true,
-    placeholder: '<name>[,required]',
     summary:
       'Requests a CDI device (for example a GPU registered by the builder) for this RUN. Only in the labs syntax channel.',
     syntax: ['RUN --device=<name>[,required] <command>'],

@@ -18,6 +18,7 @@ export const SHELL: InstructionData = {
   link: ref('shell'),
   flags: [],
   forms: ['exec'],
+  expandsVariables: false,
   minArgs: 1,
   allowedInOnbuild: true,
   snippet: '["${1:/bin/bash}", "${2:-c}"]',

@@ -18,6 +18,7 @@ export const STOPSIGNAL: InstructionData = {
   link: ref('stopsignal'),
   flags: [],
   forms: ['plain'],
+  expandsVariables: true,
   minArgs: 1,
   maxArgs: 1,
   allowedInOnbuild: true,

@@ -19,6 +19,7 @@ export const USER: InstructionData = {
   link: ref('user'),
   flags: [],
   forms: ['plain'],
+  expandsVariables: true,
   minArgs: 1,
   maxArgs: 1,
   allowedInOnbuild: true,

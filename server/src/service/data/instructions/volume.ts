@@ -19,6 +19,7 @@ export const VOLUME: InstructionData = {
   link: ref('volume'),
   flags: [],
   forms: ['exec', 'plain'],
+  expandsVariables: true,
   minArgs: 1,
   allowedInOnbuild: true,
   snippet: '${1:/data}',

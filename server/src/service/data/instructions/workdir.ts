@@ -18,6 +18,7 @@ export const WORKDIR: InstructionData = {
   link: ref('workdir'),
   flags: [],
   forms: ['plain'],
+  expandsVariables: true,
   minArgs: 1,
   maxArgs: 1,
   allowedInOnbuild: true,

@@ -1,6 +1,7 @@
 /** BuildKit's checks on single instructions: forms, deprecations and formats. */
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Range } from 'vscode-languageserver-types';
+import { getInstruction } from '../../../data';
 import type { DockerfileModel, InstructionModel, PropertyModel, StageModel } from '../../../model';
 import type { Rule, RuleFix } from '../../types';
 import { replace } from '../../ruleKit';
@@ -87,7 +88,8 @@ function maintainerFix(instruction: InstructionModel): RuleFix[] {
   return [{ title: 'Replace with LABEL org.opencontainers.image.authors', edits: [replace(range, `${keyword} org.opencontainers.image.authors="${value}"`)], preferred: true }];
 }
 
-const SINGLE_USE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+/** CMD, ENTRYPOINT and HEALTHCHECK: only the last one of a stage applies (data/). */
+const onlyLastApplies = (keyword: string): boolean => getInstruction(keyword)?.onlyLastApplies === true;
 
 export const multipleInstructionsDisallowed: Rule = defineRule({
   id: 'MultipleInstructionsDisallowed',
@@ -104,9 +106,9 @@ export const multipleInstructionsDisallowed: Rule = defineRule({
   check({ model, report }) {
     for (const stage of model.stages) {
       const last = new Map<string, InstructionModel>();
-      for (const instruction of stage.instructions) if (SINGLE_USE.has(instruction.keyword)) last.set(instruction.keyword, instruction);
+      for (const instruction of stage.instructions) if (onlyLastApplies(instruction.keyword)) last.set(instruction.keyword, instruction);
       for (const instruction of stage.instructions) {
-        if (SINGLE_USE.has(instruction.keyword) && last.get(instruction.keyword) !== instruction) {
+        if (onlyLastApplies(instruction.keyword) && last.get(instruction.keyword) !== instruction) {
           report(instruction.keywordRange, `Only the last ${instruction.keyword} of a stage takes effect; this one is overridden`, {
             tags: [DiagnosticTag.Unnecessary],
           });

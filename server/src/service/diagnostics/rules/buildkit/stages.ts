@@ -1,6 +1,6 @@
 /** BuildKit's checks on stages and FROM: names, platforms, and the ARGs FROM may use. */
 import type { Position, Range } from 'vscode-languageserver-types';
-import { getPredefinedArg } from '../../../data';
+import { PREDEFINED_ARGS, automaticArg } from '../../../data';
 import type { DockerfileModel, FlagModel, StageModel } from '../../../model';
 import type { Rule, RuleFix } from '../../types';
 import { closest } from '../../ruleKit';
@@ -135,12 +135,10 @@ export const invalidBaseImagePlatform: Rule = defineRule({
   },
 });
 
-/** Names FROM may use: global ARGs and the builder's platform ARGs. */
+/** Names FROM may use: global ARGs and the ARGs the builder sets in the global scope. */
 function fromNames(globals: { name: string }[]): Set<string> {
   const names = new Set(globals.map((g) => g.name));
-  for (const name of ['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT']) {
-    if (getPredefinedArg(name)) names.add(name);
-  }
+  for (const arg of PREDEFINED_ARGS) if (automaticArg(arg.name, 'global')) names.add(arg.name);
   return names;
 }
 
@@ -186,7 +184,7 @@ export const invalidDefaultArgInFrom: Rule = defineRule({
     if (instruction.keyword !== 'FROM' || stage?.from !== instruction) return;
     if (!stage.baseRange || !stage.baseText.includes('$')) return;
     // The builder fills TARGETOS and the other platform ARGs itself, so their value is never empty.
-    if (stage.from.variables.some((v) => getPredefinedArg(v.name) && !model.globalArgs.some((g) => g.name === v.name))) return;
+    if (stage.from.variables.some((v) => automaticArg(v.name, 'global') && !model.globalArgs.some((g) => g.name === v.name))) return;
     const resolved = model.expand(stage.baseText, stage.from);
     if (resolved.includes('$') || model.stageByRef(resolved)) return;
     if (resolved === '' || (resolved !== 'scratch' && !isValidImageReference(resolved))) {

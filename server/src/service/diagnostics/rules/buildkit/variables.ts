@@ -1,11 +1,12 @@
 /** BuildKit's checks on variables: undefined references and secrets passed as ARG or ENV. */
+import { getInstruction } from '../../../data';
 import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
 import type { Rule } from '../../types';
 import { closest } from '../../ruleKit';
 import { defineRule } from '../../defineRule';
 
-/** Instructions whose words the builder expands itself (RUN, CMD and ENTRYPOINT leave it to the shell). */
-const EXPANDED = new Set(['ENV', 'ARG', 'LABEL', 'COPY', 'ADD', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
+/** Instructions whose words the builder expands itself (data/); FROM is UndefinedArgInFrom's. */
+const expanded = (keyword: string): boolean => keyword !== 'FROM' && getInstruction(keyword)?.expandsVariables === true;
 
 /** Modifiers that make an unset variable harmless (`${X:-default}`, `${X:+alt}`, `${X:?msg}`). */
 const GUARDED = new Set(['-', ':-', '+', ':+', '?', ':?']);
@@ -102,7 +103,7 @@ export const undefinedVar: Rule = defineRule({
   },
   instructionContextKey: variableLayout,
   checkInstruction(instruction, { model, report }) {
-    if (instruction.stageIndex < 0 || !EXPANDED.has(instruction.keyword)) return;
+    if (instruction.stageIndex < 0 || !expanded(instruction.keyword)) return;
     const stage = model.stages[instruction.stageIndex];
     for (const ref of instruction.variables) {
       if (ref.modifier ? GUARDED.has(ref.modifier) : !PLAIN_REF.test(model.textAt(ref.range))) continue;

@@ -3,16 +3,13 @@
  * values the builder cannot read, checked against each flag's value kind in data/.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { REFERENCE, getFlag, getInstruction, type FlagData } from '../../../data';
+import { REFERENCE, getFlag, getInstruction, takesFlags, type FlagData } from '../../../data';
 import type { FlagModel, InstructionModel } from '../../../model';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
 import { closest, didYouMean, replace } from '../../ruleKit';
 
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
-
-/** Instructions whose flags the model reads; on the others BuildKit still refuses any `--word`. */
-const FLAG_CAPABLE = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 
 export const unknownFlag: Rule = defineRule({
   id: 'unknown-flag',
@@ -29,7 +26,8 @@ export const unknownFlag: Rule = defineRule({
   },
   checkInstruction(instruction, { report }) {
     if (!getInstruction(instruction.keyword)) return;
-    if (!FLAG_CAPABLE.has(instruction.keyword)) {
+    // The model reads flags only where data/ lists some; on the others BuildKit still refuses any `--word`.
+    if (!takesFlags(instruction.keyword)) {
       const first = instruction.args[0];
       if (first && /^--[^-=\s]/.test(first.value) && instruction.keyword !== 'ONBUILD') {
         const name = first.value.slice(2).split('=')[0];
@@ -181,7 +179,7 @@ export function flagsBeforeTerminator(instruction: InstructionModel): FlagModel[
 
 /** True when the instruction reads flags (the model fills `flags` only for these). */
 export function readsFlags(instruction: InstructionModel): boolean {
-  return FLAG_CAPABLE.has(instruction.keyword);
+  return takesFlags(instruction.keyword);
 }
 
 /** The rules of this file, in run order. */

@@ -3,7 +3,7 @@
  * FROM, ONBUILD triggers and ENV/LABEL pairs. Every finding here is something `docker build`
  * (BuildKit) refuses, so every rule is an error.
  */
-import { INSTRUCTIONS, REFERENCE, getInstruction } from '../../../data';
+import { INSTRUCTIONS, REFERENCE, acceptsForm, getInstruction } from '../../../data';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
 import { closest, didYouMean, matchCase, replace } from '../../ruleKit';
@@ -183,7 +183,7 @@ export const invalidKeyValue: Rule = defineRule({
   },
   checkInstruction(instruction, { report }) {
     const keyword = instruction.keyword;
-    if (keyword !== 'ENV' && keyword !== 'LABEL' && keyword !== 'ARG') return;
+    if (!acceptsForm(keyword, 'keyValue')) return;
     for (const property of instruction.properties) {
       if (property.name === '') report(property.range, `${keyword} names cannot be empty`);
       else if (property.value === null && keyword !== 'ARG') {

@@ -3,7 +3,7 @@
  * and EXPOSE port specs. Each check mirrors what BuildKit's parser or word lexer refuses.
  */
 import type { ArgumentModel, InstructionModel } from '../../../model';
-import { REFERENCE } from '../../../data';
+import { REFERENCE, acceptsForm, getDirective, getInstruction } from '../../../data';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
 
@@ -23,15 +23,13 @@ export const invalidEscapeDirective: Rule = defineRule({
   },
   check({ model, report }) {
     for (const directive of model.directives) {
-      if (directive.name === 'escape' && directive.value !== '\\' && directive.value !== '`') {
+      const allowed = getDirective(directive.name)?.values;
+      if (allowed && !allowed.includes(directive.value)) {
         report(directive.valueRange, `The escape character must be \\ or \`, not "${directive.value}"`);
       }
     }
   },
 });
-
-/** Instructions whose arguments may be a JSON array. */
-const JSON_CAPABLE = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
 
 export const invalidJsonExecForm: Rule = defineRule({
   id: 'invalid-json-exec-form',
@@ -47,7 +45,7 @@ export const invalidJsonExecForm: Rule = defineRule({
     notes: 'Single quotes (`CMD [\'a\']`) are not JSON: the line runs as a shell command, which the JSONArgsRecommended check reports.',
   },
   checkInstruction(instruction, { report }) {
-    if (!JSON_CAPABLE.has(instruction.keyword)) return;
+    if (!acceptsForm(instruction.keyword, 'exec')) return;
     let text = instruction.argsText.trim();
     if (instruction.keyword === 'HEALTHCHECK') text = text.replace(/^CMD\s+/i, '');
     const range = argumentsRange(instruction);
@@ -93,9 +91,6 @@ export const unterminatedHeredoc: Rule = defineRule({
   },
 });
 
-/** Instructions whose words BuildKit runs through its shell-word lexer at build time. */
-const LEXED = new Set(['ENV', 'LABEL', 'ARG', 'COPY', 'ADD', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL', 'FROM']);
-
 export const unterminatedQuote: Rule = defineRule({
   id: 'unterminated-quote',
   title: 'Unterminated quote',
@@ -110,7 +105,8 @@ export const unterminatedQuote: Rule = defineRule({
     notes: 'The escape character (`\\` or the `# escape=` one) escapes a quote outside single quotes.',
   },
   checkInstruction(instruction, { model, report }) {
-    if (!LEXED.has(instruction.keyword) || instruction.form === 'exec') return;
+    // The builder runs these words through its shell-word lexer; RUN, CMD and ENTRYPOINT go to the shell.
+    if (!getInstruction(instruction.keyword)?.expandsVariables || instruction.form === 'exec') return;
     // Escapes are removed from values but quotes are kept: no quote in any value, nothing to scan.
     if (!instruction.args.some((a) => a.value.includes('"') || a.value.includes("'"))) return;
     const open = unclosedQuote(instruction.args, model.escapeChar, model.textAt);

@@ -1,7 +1,7 @@
 /** Practices about images and file instructions: base image tags, ADD vs COPY, USER, COPY destinations. */
+import { ADD_KEEPS_ARCHIVE_SUFFIXES, ADD_UNPACKS_SUFFIXES, archiveSuffix, getFlag, getInstruction } from '../../../data';
 import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
 import type { Rule } from '../../types';
-import { ADD_KEEPS_ARCHIVE_SUFFIXES, ADD_UNPACKS_SUFFIXES, archiveSuffix } from '../../../data';
 import { defineRule } from '../../defineRule';
 import { withFix } from './define';
 import { stageChain } from './scripts';
@@ -80,7 +80,8 @@ export const baseImageLatest: Rule = defineRule({
   },
 });
 
-const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
+/** Flags ADD has and COPY lacks (`--checksum`, `--keep-git-dir`, `--unpack`): with one, ADD cannot become COPY. */
+const ADD_ONLY_FLAGS = new Set(getInstruction('ADD')!.flags.filter((f) => !getFlag('COPY', f.name)).map((f) => f.name));
 
 /** True when every variable in the text has a known value (so expanding it is meaningful). */
 function knownVariables(model: DockerfileModel, at: InstructionModel, text: string): boolean {
