@@ -9,6 +9,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   MarkupKind,
+  ErrorCodes,
+  ResponseError,
   type CancellationToken,
   type InitializeResult,
   type TextDocumentPositionParams,
@@ -87,6 +89,9 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       documentSymbolProvider: true,
       definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
       completionProvider: { triggerCharacters: [' ', '-', '=', '$', '{', ',', '#'] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
     },
@@ -101,6 +106,21 @@ connection.onHover(async (params, token) => {
 connection.onCompletion(withModel('completion', [], (model, { position }) => service.complete(model, position, { snippets: snippetSupport })));
 connection.onDocumentSymbol(withModel('documentSymbol', [], service.documentSymbols));
 connection.onDefinition(withModel('definition', null, (model, { position }, uri) => service.definition(model, position, uri)));
+connection.onReferences(withModel('references', [], (model, { position, context }, uri) => service.references(model, position, uri, context.includeDeclaration)));
+connection.onDocumentHighlight(withModel('documentHighlight', [], (model, { position }) => service.documentHighlights(model, position)));
+// A refused rename is answered with an error the editor shows, not with an empty result.
+connection.onPrepareRename(
+  withModel('prepareRename', null, (model, { position }) => {
+    const result = service.prepareRename(model, position);
+    return result && 'error' in result ? new ResponseError(ErrorCodes.InvalidRequest, result.error) : result;
+  }),
+);
+connection.onRenameRequest(
+  withModel('rename', null, (model, { position, newName }, uri) => {
+    const result = service.rename(model, position, uri, newName);
+    return result && 'error' in result ? new ResponseError(ErrorCodes.InvalidRequest, result.error) : (result?.edit ?? null);
+  }),
+);
 connection.onCodeAction(
   withModel('codeAction', [], (model, { context, range }, uri) => {
     const only = context.only;

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { MarkupContent, Position } from 'vscode-languageserver-types';
-import { buildModel } from '../../server/src/service/model';
+import { buildModel, referencesOf } from '../../server/src/service/model';
 import type { DockerfileModel, InstructionModel } from '../../server/src/service/model';
 import { doHover } from '../../server/src/service/hover';
 import { getInstruction } from '../../server/src/service/data';
@@ -100,7 +100,7 @@ function exercise(text: string): { hovers: number; ms: number; problems: string[
   const start = performance.now();
   const model = buildModel(text);
   void [model.stages, model.directives, model.globalArgs, model.definitions];
-  model.stages.forEach((s) => model.stageUsers(s.index));
+  model.stages.forEach((s) => referencesOf(model).stageUsers(s));
   const problems: string[] = [];
   let hovers = 0;
   const check = (position: Position, instruction: InstructionModel | null) => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildModel } from '../../server/src/service/model';
+import { buildModel, referencesOf } from '../../server/src/service/model';
 import { expandWord } from '../../server/src/service/model/expand';
 import type { DockerfileModel, InstructionModel } from '../../server/src/service/model';
 
@@ -43,7 +43,7 @@ test('stages: names, parent stages, images split into parts', () => {
   const local = model.stages[3].image!;
   assert.deepEqual([local.registry, local.repository, local.tag], ['localhost:5000', 'team/app', null]);
   assert.equal(model.stageByRef('BASE')?.index, 0);
-  assert.deepEqual(model.stageUsers(0).map((i) => i.range.start.line), [2]);
+  assert.deepEqual(referencesOf(model).stageUsers(model.stages[0]).map((i) => i.range.start.line), [2]);
 });
 
 test('variables: global ARG, stage re-declaration, ENV, inheritance and precedence', () => {
@@ -58,7 +58,7 @@ test('variables: global ARG, stage re-declaration, ENV, inheritance and preceden
       'ARG APP_HOME=/ignored', // 6 ENV wins
       'RUN echo $APP_HOME', // 7
       'FROM base', // 8
-      'RUN echo $APP_HOME $VERSION', // 9 ENV inherited, ARG not
+      'RUN echo $APP_HOME $VERSION', // 9 ENV and ARG inherited
     ].join('\n'),
   );
   assert.equal(model.stages[0].resolvedBase, 'alpine:1.0');
@@ -70,7 +70,9 @@ test('variables: global ARG, stage re-declaration, ENV, inheritance and preceden
   assert.equal(valueOf(model, 'LEVEL', 7), '1.0-x');
   assert.equal(valueOf(model, 'APP_HOME', 7), '/app');
   assert.equal(valueOf(model, 'APP_HOME', 9), '/app');
-  assert.equal(model.resolveVariable('VERSION', at(model, 9)).definition, null);
+  // BuildKit adds a stage's ARG values to the state a `FROM base` child starts from.
+  const inherited = model.resolveVariable('VERSION', at(model, 9));
+  assert.deepEqual([inherited.definition?.instruction?.range.start.line, inherited.globalDefault?.instruction?.range.start.line, inherited.value], [4, 0, '1.0']);
   assert.equal(model.resolveVariable('EMPTY', at(model, 2)).value, null);
   assert.deepEqual(model.globalArgs.map((d) => d.name), ['VERSION', 'EMPTY']);
 });
@@ -131,8 +133,8 @@ test('instructions: flags, mounts, forms, heredocs, properties, ONBUILD triggers
   assert.equal(onbuild.trigger?.keyword, 'COPY');
   assert.equal(onbuild.trigger?.parent, onbuild);
   assert.deepEqual(onbuild.trigger?.flags.map((f) => [f.name, f.value]), [['from', 'build']]);
-  // A trigger's --from names a stage of the downstream Dockerfile, not of this one.
-  assert.deepEqual(model.stageUsers(0).map((i) => i.keyword), []);
+  // A trigger's --from counts by name: BuildKit runs it in a later stage built FROM this one, where `build` is this stage.
+  assert.deepEqual(referencesOf(model).stageUsers(model.stages[0]).map((i) => [i.keyword, i.parent?.keyword]), [['COPY', 'ONBUILD']]);
   assert.equal(echo.argsText, 'echo   hello   world');
   assert.equal(echo.range.end.line, 12);
 });

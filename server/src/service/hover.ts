@@ -66,7 +66,7 @@ function instructionHover(model: DockerfileModel, position: Position, writer: Ma
     keywordHover(instruction, position, writer, details) ??
     flagHover(instruction, position, writer, details, true) ??
     variableHover(model, instruction, position, writer) ??
-    stageHover(model, instruction, position, writer) ??
+    stageHover(model, position, writer) ??
     imageHover(model, instruction, position, writer) ??
     heredocHover(instruction, position, writer) ??
     flagHover(instruction, position, writer, details, false)

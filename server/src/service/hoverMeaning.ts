@@ -4,7 +4,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import { getPredefinedArg, type PredefinedArgScope } from './data';
-import { canonicalRepository, effectiveRegistry, parseImageRef } from './model';
+import { canonicalRepository, effectiveRegistry, parseImageRef, referencesOf } from './model';
 import type { DockerfileModel, InstructionModel, StageModel, VariableDefModel } from './model';
 import type { MarkupWriter } from './markup';
 import { contains, lineLabel } from './ranges';
@@ -14,8 +14,9 @@ const MAX_EVALUATED = 2000;
 
 /** Hover on `$X`, `${X}`, `${X:-default}` or on the name an ARG/ENV defines. */
 export function variableHover(model: DockerfileModel, instruction: InstructionModel, position: Position, writer: MarkupWriter): Range | null {
-  // References nest (`${A:-$B}`): the innermost one under the cursor is the one meant.
-  const ref = instruction.variables.findLast((v) => contains(v.range, position));
+  // References nest (`${A:-$B}`): the innermost one under the cursor is the one meant. A `$X` in
+  // a body the builder leaves as written (a quoted COPY heredoc) is text, not a reference.
+  const ref = referencesOf(model).variableRefs(instruction).findLast((v) => contains(v.range, position));
   if (ref) {
     describeVariable(model, instruction, ref.name, writer);
     if (ref.modifier) {
@@ -115,29 +116,15 @@ function stageLabel(stage: StageModel | undefined, writer: MarkupWriter): string
 }
 
 /** Hover on a stage name: after AS, in FROM <stage>, COPY --from=<stage> or --mount from=<stage>. */
-export function stageHover(model: DockerfileModel, instruction: InstructionModel, position: Position, writer: MarkupWriter): Range | null {
-  let stage: StageModel | undefined;
-  let range: Range | null = null;
-  const own = instruction.keyword === 'FROM' ? model.stages[instruction.stageIndex] : undefined;
-  if (own && contains(own.nameRange, position)) {
-    stage = own;
-    range = own.nameRange;
-  } else if (own && own.parentStage !== null && contains(own.baseRange, position)) {
-    stage = model.stages[own.parentStage];
-    range = own.baseRange;
-  } else {
-    const ref = stageRefAt(instruction, position);
-    if (ref) {
-      stage = model.stageByRef(ref.value);
-      if (stage && stage.index >= instruction.stageIndex && instruction.stageIndex >= 0) stage = undefined;
-      range = ref.range;
-    }
-  }
-  if (!stage || !range) return null;
+export function stageHover(model: DockerfileModel, position: Position, writer: MarkupWriter): Range | null {
+  const index = referencesOf(model);
+  const reference = index.referenceAt(position);
+  if (reference?.symbol.kind !== 'stage') return null;
+  const stage = reference.symbol.stage;
   writer.heading(`Stage ${stage.name ?? `#${stage.index}`}`);
   const base = stage.parentStage !== null ? `the stage ${stageLabel(model.stages[stage.parentStage], writer)}` : writer.inline(stage.resolvedBase || stage.baseText);
   writer.paragraph(`Stage ${stage.index + 1} of ${model.stages.length} (index ${stage.index}), defined on line ${lineLabel(stage.from.range)}, built from ${base}.`);
-  const users = model.stageUsers(stage.index);
+  const users = index.stageUsers(stage);
   writer.list(
     users.map((u) => `line ${lineLabel(u.range)}: ${writer.inline(`${u.keyword} ${firstWords(u)}`)}`),
     users.length > 0 ? 'Used by' : undefined,
@@ -146,18 +133,7 @@ export function stageHover(model: DockerfileModel, instruction: InstructionModel
     const last = stage.index === model.stages.length - 1;
     writer.paragraph(last ? 'The last stage: a plain build produces this image.' : 'No later instruction uses this stage; it is built only when chosen with `--target` (BuildKit skips unused stages).');
   }
-  return range;
-}
-
-function stageRefAt(instruction: InstructionModel, position: Position): { value: string; range: Range } | null {
-  for (const flag of instruction.flags) {
-    if (flag.name.toLowerCase() === 'from' && flag.value && contains(flag.valueRange, position)) return { value: flag.value, range: flag.valueRange! };
-  }
-  for (const mount of instruction.mounts) {
-    const from = mount.options.find((o) => o.name.toLowerCase() === 'from');
-    if (from?.value && contains(from.valueRange, position)) return { value: from.value, range: from.valueRange! };
-  }
-  return null;
+  return reference.range;
 }
 
 function firstWords(instruction: InstructionModel): string {
@@ -173,8 +149,8 @@ export function imageHover(model: DockerfileModel, instruction: InstructionModel
     const stage = model.stages[instruction.stageIndex];
     if (stage?.image && contains(stage.baseRange, position)) ref = stage.image;
   } else {
-    const at = stageRefAt(instruction, position);
-    if (at && !model.stageByRef(at.value)) ref = parseImageRef(model.expand(at.value, instruction), at.range);
+    const at = referencesOf(model).stageRefs(instruction).find((r) => contains(r.range, position));
+    if (at && !at.stage) ref = parseImageRef(model.expand(at.value, instruction), at.range);
   }
   if (!ref) return null;
   if (ref.repository === 'scratch' && ref.registry === null && !ref.tag) {

@@ -4,12 +4,14 @@
  * document version, the per-instruction lint findings); every feature is a pure function of a
  * model and its request, so a handler is "cached model -> feature -> result".
  */
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import { buildModel, type DockerfileModel } from './model';
 import { doHover, type HoverOptions } from './hover';
 import { doComplete, type CompletionOptions } from './completion';
 import { documentSymbols } from './symbols';
 import { findDefinition } from './definition';
+import { documentHighlights, findReferences } from './references';
+import { prepareRename, rename, type PrepareRenameResult, type RenameResult } from './rename';
 import { codeActions } from './codeActions';
 import { lintSteps, type LintOptions } from './diagnostics/engine';
 import { LocalFindingsCache } from './diagnostics/local';
@@ -20,6 +22,7 @@ export type { DockerfileModel } from './model';
 export type { HoverOptions } from './hover';
 export type { CompletionOptions } from './completion';
 export type { MarkupFormat } from './markup';
+export type { PrepareRenameResult, RenameResult } from './rename';
 export type { LintOptions } from './diagnostics/engine';
 export type { Rule, RuleSeverity } from './diagnostics/types';
 export { SOURCE as DIAGNOSTIC_SOURCE } from './diagnostics/engine';
@@ -41,6 +44,14 @@ export interface DockerfileService {
   complete(model: DockerfileModel, position: Position, options: CompletionOptions): CompletionItem[];
   documentSymbols(model: DockerfileModel): DocumentSymbol[];
   definition(model: DockerfileModel, position: Position, uri: string): Location | null;
+  /** The occurrences of the stage or variable under the cursor (definitions too with `includeDeclaration`). */
+  references(model: DockerfileModel, position: Position, uri: string, includeDeclaration: boolean): Location[];
+  /** The occurrences of the stage or variable under the cursor, definitions as writes. */
+  documentHighlights(model: DockerfileModel, position: Position): DocumentHighlight[];
+  /** The name under the cursor a rename starts from, or why it cannot be renamed (null: nothing there). */
+  prepareRename(model: DockerfileModel, position: Position): PrepareRenameResult;
+  /** The edit renaming the stage or variable under the cursor, or why the new name is refused. */
+  rename(model: DockerfileModel, position: Position, uri: string, newName: string): RenameResult | null;
   /** Quick fixes and ignore actions for the client's diagnostics that touch the range. */
   codeActions(model: DockerfileModel, diagnostics: readonly Diagnostic[], range: Range, uri: string): CodeAction[];
   /** Lints at once. */
@@ -80,6 +91,10 @@ export function createDockerfileService(): DockerfileService {
     complete: doComplete,
     documentSymbols,
     definition: (model, position, uri) => findDefinition(model, uri, position),
+    references: (model, position, uri, includeDeclaration) => findReferences(model, uri, position, includeDeclaration),
+    documentHighlights,
+    prepareRename,
+    rename: (model, position, uri, newName) => rename(model, uri, position, newName),
     codeActions: (model, diagnostics, range, uri) => codeActions(model, diagnostics, range, uri),
     lint(model, options) {
       const run = steps(model, options);

@@ -77,7 +77,6 @@ export function buildModel(text: string, previous?: DockerfileModel): Dockerfile
     if (last) stage.range = { start: stage.from.range.start, end: last.range.end };
   }
 
-  let users: InstructionModel[][] | undefined;
   const stageByRef = (ref: string) => findStage(stages, stageNames, ref, stages.length);
 
   const model: DockerfileModel = {
@@ -99,7 +98,6 @@ export function buildModel(text: string, previous?: DockerfileModel): Dockerfile
       return undefined;
     },
     stageByRef,
-    stageUsers: (index: number) => (users ??= collectStageUsers(instructions, stages, stageNames))[index] ?? [],
     resolveVariable: (name, at) => resolveIn(scopes, name, at),
     expand,
   };
@@ -155,31 +153,4 @@ function findInstruction(instructions: InstructionModel[], position: Position): 
     else return instructions[mid];
   }
   return undefined;
-}
-
-/**
- * For each stage, the instructions that use it: FROM <stage>, COPY --from, RUN --mount from=.
- * ONBUILD triggers are left out: their --from names a stage of the downstream Dockerfile.
- */
-function collectStageUsers(instructions: InstructionModel[], stages: StageModel[], names: Map<string, number>): InstructionModel[][] {
-  const users: InstructionModel[][] = stages.map(() => []);
-  for (const stage of stages) if (stage.parentStage !== null) users[stage.parentStage].push(stage.from);
-  const visit = (instruction: InstructionModel) => {
-    const refs: string[] = [];
-    for (const flag of instruction.flags) {
-      if (flag.name.toLowerCase() === 'from' && flag.value) refs.push(flag.value);
-    }
-    for (const mount of instruction.mounts) {
-      const from = mount.options.find((o) => o.name.toLowerCase() === 'from');
-      if (from?.value) refs.push(from.value);
-    }
-    for (const ref of refs) {
-      const stage = findStage(stages, names, ref, Math.max(0, instruction.stageIndex));
-      if (stage) users[stage.index].push(instruction);
-    }
-  };
-  for (const instruction of instructions) {
-    if (instruction.keyword === 'COPY' || instruction.keyword === 'RUN') visit(instruction);
-  }
-  return users;
 }

@@ -220,8 +220,6 @@ export interface DockerfileModel {
   stageAtLine(line: number): StageModel | undefined;
   /** A stage by name (case-insensitive, as BuildKit compares) or by index text. */
   stageByRef(ref: string): StageModel | undefined;
-  /** The stages whose FROM or COPY --from / RUN --mount from= refer to the given stage. */
-  stageUsers(index: number): InstructionModel[];
   /** What the variable means when used by the instruction. */
   resolveVariable(name: string, at: InstructionModel): VariableResolution;
   /** Expands `$X`/`${X...}` in text with the variables visible to the instruction. */

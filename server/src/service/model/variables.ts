@@ -1,8 +1,9 @@
 /**
  * Variable scopes as BuildKit applies them: global ARGs (before the first FROM) are visible to
  * FROM lines; inside a stage an ARG is visible from its declaration to the end of the stage and
- * takes its default from a global ARG of the same name when it has none; ENV is inherited by
- * stages built FROM this stage and always wins over an ARG of the same name.
+ * takes its default from a global ARG of the same name when it has none; ENV and ARG are
+ * inherited by stages built FROM this stage (BuildKit adds both to the stage's state, which the
+ * child starts from), and ENV always wins over an ARG of the same name.
  */
 import { automaticArg, type VariableContext } from '../data';
 import type { InstructionModel, StageModel, VariableDefModel, VariableResolution } from './types';
@@ -56,13 +57,13 @@ function lastBefore(defs: VariableDefModel[], name: string, line: number, kind?:
   return null;
 }
 
-/** The ENV in effect from the stage's ancestors (whole parent stages, nearest first). */
-function inheritedEnv(scopes: Scopes, stage: StageModel, name: string): VariableDefModel | null {
+/** The ENV (or ARG) in effect from the stage's ancestors (whole parent stages, nearest first). */
+function inherited(scopes: Scopes, stage: StageModel, name: string, kind: 'ARG' | 'ENV'): VariableDefModel | null {
   const seen = new Set<number>();
   let parent = stage.parentStage;
   while (parent !== null && !seen.has(parent)) {
     seen.add(parent);
-    const found = lastBefore(scopes.stagesByName[parent]?.get(name) ?? NONE, name, Number.MAX_SAFE_INTEGER, 'ENV');
+    const found = lastBefore(scopes.stagesByName[parent]?.get(name) ?? NONE, name, Number.MAX_SAFE_INTEGER, kind);
     if (found) return found;
     parent = scopes.stageList[parent]?.parentStage ?? null;
   }
@@ -86,11 +87,11 @@ export function resolveIn(scopes: Scopes, name: string, at: InstructionModel): V
   }
   const stage = scopes.stageList[at.stageIndex];
   const own = scopes.stagesByName[at.stageIndex]?.get(name) ?? NONE;
-  const env = lastBefore(own, name, line, 'ENV') ?? (stage ? inheritedEnv(scopes, stage, name) : null);
+  const env = lastBefore(own, name, line, 'ENV') ?? (stage ? inherited(scopes, stage, name, 'ENV') : null);
   if (env) return { name, definition: env, globalDefault: null, value: env.value, predefined };
-  const arg = lastBefore(own, name, line, 'ARG');
+  const arg = lastBefore(own, name, line, 'ARG') ?? (stage ? inherited(scopes, stage, name, 'ARG') : null);
   if (arg) {
-    const globalDefault = arg.rawValue === null ? globalDef(stage.from.range.start.line) : null;
+    const globalDefault = arg.rawValue === null ? globalDef(scopes.stageList[arg.stageIndex].from.range.start.line) : null;
     return { name, definition: arg, globalDefault, value: arg.value, predefined };
   }
   return { name, definition: null, globalDefault: null, value: null, predefined };

@@ -1,6 +1,6 @@
 /** BuildKit's casing checks: stage names, `AS` next to `FROM`, and instruction keywords. */
 import type { Range } from 'vscode-languageserver-types';
-import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
+import { referencesOf, type DockerfileModel, type StageModel } from '../../../model';
 import type { Rule, RuleFix } from '../../types';
 import { isSelfConsistentCasing, matchCase, replace } from '../../ruleKit';
 import { defineRule } from '../../defineRule';
@@ -26,31 +26,14 @@ export const stageNameCasing: Rule = defineRule({
   },
 });
 
-/** The fix of StageNameCasing: the lowercase name, at the stage and at every reference to it. */
+/** The fix of StageNameCasing: the lowercase name, at the stage and at every reference to it by name. */
 function renameToLowercase(model: DockerfileModel, stage: StageModel, name: string, nameRange: Range): RuleFix {
   const lower = name.toLowerCase();
   const edits = [replace(nameRange, lower)];
-  for (const user of model.stageUsers(stage.index)) edits.push(...referenceEdits(model, user, name, lower));
+  for (const reference of referencesOf(model).referencesTo({ kind: 'stage', stage })) {
+    if (!reference.byIndex && !reference.viaVariable) edits.push(replace(reference.range, lower));
+  }
   return { title: `Rename stage to "${lower}"`, edits, preferred: true };
-}
-
-/** Edits renaming references to a stage inside one instruction (FROM base, --from, from=). */
-function referenceEdits(model: DockerfileModel, instruction: InstructionModel, name: string, newName: string) {
-  const edits = [];
-  const same = (value: string | null) => value !== null && value.toLowerCase() === name.toLowerCase();
-  if (instruction.keyword === 'FROM') {
-    const stage = model.stages.find((s) => s.from === instruction);
-    if (stage?.baseRange && same(stage.baseText)) edits.push(replace(stage.baseRange, newName));
-  }
-  for (const flag of instruction.flags) {
-    if (flag.name === 'from' && flag.valueRange && same(flag.value)) edits.push(replace(flag.valueRange, newName));
-  }
-  for (const mount of instruction.mounts) {
-    for (const option of mount.options) {
-      if (option.name.toLowerCase() === 'from' && option.valueRange && same(option.value)) edits.push(replace(option.valueRange, newName));
-    }
-  }
-  return edits;
 }
 
 export const fromAsCasing: Rule = defineRule({

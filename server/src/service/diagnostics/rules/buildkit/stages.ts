@@ -186,7 +186,8 @@ export const invalidDefaultArgInFrom: Rule = defineRule({
     // The builder fills TARGETOS and the other platform ARGs itself, so their value is never empty.
     if (stage.from.variables.some((v) => automaticArg(v.name, 'global') && !model.globalArgs.some((g) => g.name === v.name))) return;
     const resolved = model.expand(stage.baseText, stage.from);
-    if (resolved.includes('$') || model.stageByRef(resolved)) return;
+    // A base that names an earlier stage is that stage (BuildKit looks FROM up among earlier stages only).
+    if (resolved.includes('$') || stage.parentStage !== null) return;
     if (resolved === '' || (resolved !== 'scratch' && !isValidImageReference(resolved))) {
       report(stage.baseRange, `With the ARG defaults, "${stage.baseText}" becomes ${resolved === '' ? 'an empty image name' : `"${resolved}", not a valid image name`}`);
     }

@@ -3,7 +3,7 @@
  * `from=` targets, and base images that are not valid references.
  */
 import { REFERENCE } from '../../../data';
-import type { DockerfileModel, InstructionModel } from '../../../model';
+import { referencesOf, type DockerfileModel, type InstructionModel, type StageRef } from '../../../model';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
 
@@ -64,21 +64,9 @@ export const invalidStageName: Rule = defineRule({
   },
 });
 
-/** The `--from` of COPY and the `from=` of RUN mounts, with where each is written. */
-function fromRefs(instruction: InstructionModel): { value: string; range: InstructionModel['range'] }[] {
-  const refs: { value: string; range: InstructionModel['range'] }[] = [];
-  if (instruction.keyword === 'COPY') {
-    for (const flag of instruction.flags) {
-      if (flag.name === 'from' && flag.value && flag.valueRange) refs.push({ value: flag.value, range: flag.valueRange });
-    }
-  } else if (instruction.keyword === 'RUN') {
-    for (const mount of instruction.mounts) {
-      for (const option of mount.options) {
-        if (option.name.toLowerCase() === 'from' && option.value && option.valueRange) refs.push({ value: option.value, range: option.valueRange });
-      }
-    }
-  }
-  return refs.filter((r) => !r.value.includes('$'));
+/** The `--from` of COPY and the `from=` of RUN mounts without variables, with the stage each names (the reference index). */
+function fromRefs(model: DockerfileModel, instruction: InstructionModel): StageRef[] {
+  return referencesOf(model).stageRefs(instruction).filter((r) => !r.value.includes('$'));
 }
 
 /** Stage names and where each starts: what `stageByRef` and an instruction's stage depend on. */
@@ -101,8 +89,8 @@ export const copyFromOwnStage: Rule = defineRule({
   contextKey: stageLayout,
   checkInstruction(instruction, { model, report }) {
     if (instruction.stageIndex < 0) return;
-    for (const { value, range } of fromRefs(instruction)) {
-      if (model.stageByRef(value)?.index === instruction.stageIndex) report(range, `"${value}" is the stage this instruction is in`);
+    for (const { value, range, stage } of fromRefs(model, instruction)) {
+      if (stage?.index === instruction.stageIndex) report(range, `"${value}" is the stage this instruction is in`);
     }
   },
 });
@@ -123,8 +111,8 @@ export const copyFromUndefinedStage: Rule = defineRule({
   contextKey: stageLayout,
   checkInstruction(instruction, { model, report }) {
     if (instruction.stageIndex < 0) return;
-    for (const { value, range } of fromRefs(instruction)) {
-      if (model.stageByRef(value)) continue;
+    for (const { value, range, stage } of fromRefs(model, instruction)) {
+      if (stage) continue;
       if (/^\d+$/.test(value)) report(range, `There is no stage ${value}: stages are numbered 0 to ${model.stages.length - 1}`);
       else if (!isValidImageReference(value)) report(range, `"${value}" is not a stage of this file nor a valid image reference`);
     }
