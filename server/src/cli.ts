@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_RULES, getRule } from './service';
+import { ALL_RULES, closest, getRule } from './service';
 import { parseArgs, USAGE } from './cli/args';
-import { explainRule, listRules, suggest } from './cli/explain';
+import { explainRule, listRules } from './cli/explain';
 import { EXIT_ERROR, EXIT_OK, runLint, type Output } from './cli/run';
 
 /** The package version (dist/cli.js sits one folder below package.json, installed or not). */
@@ -19,7 +19,7 @@ function version(): string {
   }
 }
 
-function main(argv: string[], out: Output): number {
+async function main(argv: string[], out: Output): Promise<number> {
   const command = parseArgs(argv);
   switch (command.kind) {
     case 'help':
@@ -37,7 +37,7 @@ function main(argv: string[], out: Output): number {
         out.stdout(explainRule(rule));
         return EXIT_OK;
       }
-      const hint = suggest(command.rule, ALL_RULES.map((r) => r.id));
+      const hint = closest(command.rule, ALL_RULES.map((r) => r.id));
       out.stderr(`dockerfile-studio: unknown rule '${command.rule}'${hint ? `; did you mean '${hint}'?` : ''} (dockerfile-studio rules lists them)\n`);
       return EXIT_ERROR;
     }
@@ -56,4 +56,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const output: Output = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
-process.exitCode = main(process.argv.slice(2), output);
+void main(process.argv.slice(2), output).then((status) => {
+  process.exitCode = status;
+});

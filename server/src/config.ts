@@ -1,12 +1,11 @@
 /**
- * The project config file `.dockerfile-studio.json`, read by both the CLI and the language
- * server: per-rule severities and ignored paths. It is searched from the Dockerfile's folder
- * upwards, so the file at a repository's root covers every Dockerfile below it.
+ * The project config file `.dockerfile-studio.json`: what it may say (per-rule severities and
+ * ignored paths) and how its text is read. Where it is found, and how safely, is
+ * projectContext.ts's business; this module never touches the disk.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { ALL_RULES, getRule, type RuleSeverity } from './service';
-import { suggest } from './cli/explain';
+import { relative, resolve, sep } from 'node:path';
+import { ALL_RULES, closest, getRule, isRuleSeverity, RULE_SEVERITIES, type RuleSeverity } from './service';
+import { ignoreMatcher } from './cli/glob';
 
 export const CONFIG_FILE_NAME = '.dockerfile-studio.json';
 
@@ -16,27 +15,28 @@ export interface ProjectConfig {
   path: string;
   /** Severity per rule id (`off` turns a rule off). */
   rules: Record<string, RuleSeverity>;
-  /** Path patterns (relative to the config file) the CLI skips. */
+  /** Path patterns (relative to the config file) whose Dockerfiles are not linted, in the CLI or the editor. */
   ignore: string[];
   /** What was dropped while reading (unknown keys, severities, rule ids), one sentence each. */
   warnings: string[];
 }
 
+/** A config file's text read: the config, or why it cannot be used at all. */
+export type ParsedConfig = { config: ProjectConfig; error?: undefined } | { config?: undefined; error: string };
+
 const KNOWN_KEYS = ['$schema', 'rules', 'ignore'];
 
-const SEVERITIES: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
-
-/** Reads a config file's text into a ProjectConfig; throws on invalid JSON, drops (and names) unknown values. */
-export function parseProjectConfig(text: string, path: string): ProjectConfig {
+/** Reads a config file's text; invalid JSON is an error, unknown values are dropped and named. */
+export function parseProjectConfig(text: string, path: string): ParsedConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    return { error: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
   }
   const warnings: string[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`${path}: expected a JSON object such as {"rules": {}, "ignore": []}`);
+    return { error: 'expected a JSON object such as {"rules": {}, "ignore": []}' };
   }
   const object = raw as Record<string, unknown>;
   for (const key of Object.keys(object)) {
@@ -49,12 +49,12 @@ export function parseProjectConfig(text: string, path: string): ProjectConfig {
     for (const [id, severity] of Object.entries(object.rules as Record<string, unknown>)) {
       const rule = getRule(id);
       if (!rule) {
-        const hint = suggest(id, ALL_RULES.map((r) => r.id));
+        const hint = closest(id, ALL_RULES.map((r) => r.id));
         warnings.push(`unknown rule '${id}'${hint ? `; did you mean '${hint}'?` : ''}`);
         continue;
       }
-      if (typeof severity === 'string' && SEVERITIES.includes(severity)) rules[rule.id] = severity as RuleSeverity;
-      else warnings.push(`rule '${id}': severity must be one of ${SEVERITIES.join(', ')}`);
+      if (isRuleSeverity(severity)) rules[rule.id] = severity;
+      else warnings.push(`rule '${id}': severity must be one of ${RULE_SEVERITIES.join(', ')}`);
     }
   }
   let ignore: string[] = [];
@@ -63,25 +63,18 @@ export function parseProjectConfig(text: string, path: string): ProjectConfig {
     ignore = object.ignore.filter((p): p is string => typeof p === 'string');
     if (ignore.length !== object.ignore.length) warnings.push(`'ignore' entries must be strings; the others are dropped`);
   }
-  return { path, rules, ignore, warnings };
+  return { config: { path, rules, ignore, warnings } };
 }
 
-/** Finds and reads the nearest config file above a Dockerfile; null when there is none; throws when it is unreadable or invalid. */
-export function findProjectConfig(dockerfilePath: string): ProjectConfig | null {
-  let dir = dirname(dockerfilePath);
-  for (;;) {
-    const candidate = join(dir, CONFIG_FILE_NAME);
-    let text: string | null = null;
-    try {
-      text = readFileSync(candidate, 'utf8');
-    } catch (error) {
-      // Absent (or a folder of that name): keep looking upwards. Present but unreadable: say so.
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR') throw new Error(`${candidate}: cannot read (${code ?? String(error)})`);
-    }
-    if (text !== null) return parseProjectConfig(text, candidate);
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
+const matchers = new WeakMap<ProjectConfig, (path: string) => boolean>();
+
+/** True when the config's `ignore` list covers the file (patterns are relative to the config's folder). */
+export function configIgnores(config: ProjectConfig, absolutePath: string): boolean {
+  if (config.ignore.length === 0) return false;
+  const rel = relative(resolve(config.path, '..'), absolutePath);
+  // Outside the config's folder (or on another drive): its patterns do not reach it.
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || resolve(rel) === rel) return false;
+  let matcher = matchers.get(config);
+  if (!matcher) matchers.set(config, (matcher = ignoreMatcher(config.ignore)));
+  return matcher(rel.split(sep).join('/'));
 }

@@ -2,16 +2,14 @@
  * Diagnostics wiring: when to lint and with what. Bursts of edits are coalesced with a short
  * per-document timer; opening a document publishes at once; results for a stale version are
  * dropped. Settings come from `workspace/configuration` (cached per document until the
- * configuration changes), the project config and the build context's .dockerignore are read
- * from disk here, never in the pure service.
+ * configuration changes); what governs the file on disk (config, ignore file, build context)
+ * comes from projectContext.ts, cached per document until one of those files changes.
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findProjectConfig } from './config';
-import type { DockerfileModel, RuleSeverity, ServiceLintOptions } from './service';
+import { containingFolder, contextDependsOn, loadProjectContext, type ProjectContext } from './projectContext';
+import { DIAGNOSTIC_SOURCE, type DockerfileModel, type ServiceLintOptions } from './service';
 import type { StudioSettings } from './protocol';
 
 /**
@@ -48,19 +46,18 @@ export interface PublisherHost {
   /** The service's lint in steps (it yields between rules and instructions). */
   lintSteps(model: DockerfileModel, options: ServiceLintOptions): Generator<void, Diagnostic[], void>;
   settings(uri: string): Promise<StudioSettings>;
+  /** The workspace folders' paths: the config search never goes above the one holding a file. */
+  workspaceFolders(): readonly string[];
   send(uri: string, version: number, diagnostics: Diagnostic[]): void;
   log(message: string): void;
-}
-
-interface FileContext {
-  severities: Record<string, RuleSeverity>;
-  dockerignore: string | null;
 }
 
 /** Schedules, computes and publishes diagnostics per document. */
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly files = new Map<string, FileContext>();
+  // Per document: its project context, read once (null: not a file on disk).
+  private readonly contexts = new Map<string, Promise<ProjectContext | null>>();
+  private readonly loaded = new Map<string, ProjectContext>();
   // The version last linted per document: opening fires both "open" and "change" for one version.
   private readonly linted = new Map<string, number>();
 
@@ -84,8 +81,22 @@ export class DiagnosticsPublisher {
 
   /** Forgets the document's disk context (after a save or a configuration change). */
   refresh(uri: string): void {
-    this.files.delete(uri);
+    this.contexts.delete(uri);
+    this.loaded.delete(uri);
     this.linted.delete(uri);
+  }
+
+  /** Re-lints the documents whose context depends on a changed config or ignore file (file URIs). */
+  projectFilesChanged(uris: readonly string[]): void {
+    const paths = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    for (const uri of [...this.contexts.keys()]) {
+      const context = this.loaded.get(uri);
+      // A context still being read may have missed the change: read it again too.
+      if (context && !paths.some((path) => contextDependsOn(context, path))) continue;
+      if (!context && !uri.startsWith('file:')) continue;
+      this.refresh(uri);
+      this.publishNow(uri);
+    }
   }
 
   /** Stops pending work and clears the document's diagnostics. */
@@ -93,8 +104,7 @@ export class DiagnosticsPublisher {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
-    this.files.delete(uri);
-    this.linted.delete(uri);
+    this.refresh(uri);
   }
 
   private async publish(uri: string): Promise<void> {
@@ -115,15 +125,22 @@ export class DiagnosticsPublisher {
         this.host.send(uri, version, []);
         return;
       }
-      const context = this.fileContext(uri);
+      const pending = this.projectContext(uri, settings);
+      const context = await pending;
+      // Closed, typed on, or its files changed meanwhile: a newer run publishes.
+      if (!current() || this.contexts.get(uri) !== pending) return;
+      if (context?.ignoredBy) {
+        this.host.send(uri, version, []);
+        return;
+      }
       const steps = this.host.lintSteps(this.host.model(document), {
-        severities: { ...context.severities, ...settings.diagnostics.severities },
-        dockerignore: context.dockerignore,
+        severities: { ...context?.config?.rules, ...settings.diagnostics.severities },
+        dockerignore: context?.dockerignore ?? null,
       });
       let sliceStart = performance.now();
       for (let step = steps.next(); ; step = steps.next()) {
         if (step.done) {
-          this.host.send(uri, version, step.value);
+          this.host.send(uri, version, context ? [...problemDiagnostics(context, document), ...step.value] : step.value);
           return;
         }
         if (performance.now() - sliceStart < SLICE_MS) continue;
@@ -137,38 +154,42 @@ export class DiagnosticsPublisher {
     }
   }
 
-  private fileContext(uri: string): FileContext {
-    let context = this.files.get(uri);
-    if (!context) {
-      context = readFileContext(uri, (message) => this.host.log(message));
-      this.files.set(uri, context);
+  private projectContext(uri: string, settings: StudioSettings): Promise<ProjectContext | null> {
+    const cached = this.contexts.get(uri);
+    if (cached) return cached;
+    if (!uri.startsWith('file:')) {
+      const none = Promise.resolve(null);
+      this.contexts.set(uri, none);
+      return none;
     }
+    const dockerfile = fileURLToPath(uri);
+    const context = loadProjectContext({
+      dockerfile,
+      workspaceFolder: containingFolder(dockerfile, this.host.workspaceFolders()),
+      buildContext: settings.build.context,
+    });
+    this.contexts.set(uri, context);
+    // Only the read still wanted is remembered (a file change may have dropped it meanwhile).
+    context.then(
+      (value) => this.contexts.get(uri) === context && this.loaded.set(uri, value),
+      () => undefined, // the publish awaiting it logs the failure
+    );
     return context;
   }
 }
 
-/** Reads the project config's severities and the build context's .dockerignore for a file URI. */
-export function readFileContext(uri: string, log: (message: string) => void): FileContext {
-  if (!uri.startsWith('file:')) return { severities: {}, dockerignore: null };
-  const path = fileURLToPath(uri);
-  let severities: Record<string, RuleSeverity> = {};
-  try {
-    severities = findProjectConfig(path)?.rules ?? {};
-  } catch (error) {
-    log(error instanceof Error ? error.message : String(error));
-  }
-  return { severities, dockerignore: readDockerignore(path) };
-}
-
-/** `<Dockerfile>.dockerignore` next to the file first, then `.dockerignore` in its folder. */
-export function readDockerignore(dockerfilePath: string): string | null {
-  const folder = dirname(dockerfilePath);
-  for (const candidate of [join(folder, `${basename(dockerfilePath)}.dockerignore`), join(folder, '.dockerignore')]) {
-    try {
-      return readFileSync(candidate, 'utf8');
-    } catch {
-      // Not there: try the next one.
-    }
-  }
-  return null;
+/**
+ * A config or ignore file the user should hear about, shown where they look: a warning on the
+ * Dockerfile's first line that names the file (the Dockerfile itself is not at fault).
+ */
+export function problemDiagnostics(context: ProjectContext, document: TextDocument): Diagnostic[] {
+  const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } };
+  return context.problems.map((problem) => ({
+    range,
+    severity: DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: problem.path === context.ignoreFile ? 'ignore-file' : 'project-config',
+    message: `${problem.path}: ${problem.message}`,
+  }));
 }

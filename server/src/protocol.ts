@@ -5,7 +5,7 @@
  * per-document settings the server pulls.
  */
 
-import type { RuleSeverity } from './service';
+import { isRuleSeverity, type RuleSeverity } from './service';
 
 /** Everything the server reads per document, under the `dockerfileStudio` section. */
 export interface StudioSettings {
@@ -19,14 +19,20 @@ export interface StudioSettings {
     /** Severity per rule id (`off` turns a rule off); these win over the project config file. */
     severities: Record<string, RuleSeverity>;
   };
+  build: {
+    /**
+     * The build context folder, relative to the Dockerfile's folder; empty: that folder. The
+     * server only reads the context's `.dockerignore` from it (a regular file under a size cap).
+     */
+    context: string;
+  };
 }
-
-const RULE_SEVERITIES: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 /** Defaults; the server fills any missing or malformed value from here. */
 export const DEFAULT_SETTINGS: StudioSettings = {
   hover: { details: true },
   diagnostics: { enabled: true, severities: {} },
+  build: { context: '' },
 };
 
 /** Reads whatever the client sent into a complete settings object, never throwing. */
@@ -34,11 +40,12 @@ export function normalizeSettings(raw: unknown): StudioSettings {
   const section = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const hover = (typeof section.hover === 'object' && section.hover !== null ? section.hover : {}) as Record<string, unknown>;
   const diagnostics = (typeof section.diagnostics === 'object' && section.diagnostics !== null ? section.diagnostics : {}) as Record<string, unknown>;
+  const build = (typeof section.build === 'object' && section.build !== null ? section.build : {}) as Record<string, unknown>;
   const severities: Record<string, RuleSeverity> = {};
   if (typeof diagnostics.severities === 'object' && diagnostics.severities !== null) {
     // An unknown severity string is dropped (the rule keeps its default), never thrown.
     for (const [id, value] of Object.entries(diagnostics.severities as Record<string, unknown>)) {
-      if (typeof value === 'string' && RULE_SEVERITIES.includes(value)) severities[id] = value as RuleSeverity;
+      if (isRuleSeverity(value)) severities[id] = value;
     }
   }
   return {
@@ -48,6 +55,9 @@ export function normalizeSettings(raw: unknown): StudioSettings {
     diagnostics: {
       enabled: typeof diagnostics.enabled === 'boolean' ? diagnostics.enabled : DEFAULT_SETTINGS.diagnostics.enabled,
       severities,
+    },
+    build: {
+      context: typeof build.context === 'string' ? build.context.trim() : DEFAULT_SETTINGS.build.context,
     },
   };
 }

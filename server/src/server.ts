@@ -11,14 +11,17 @@ import {
   MarkupKind,
   ErrorCodes,
   ResponseError,
+  DidChangeWatchedFilesNotification,
   type CancellationToken,
   type InitializeResult,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createDockerfileService, type DockerfileModel } from './service';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DEFAULT_SETTINGS, normalizeSettings, type StudioSettings } from './protocol';
+import { PROJECT_FILE_GLOBS } from './projectContext';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -26,6 +29,11 @@ const service = createDockerfileService();
 let hoverFormat: 'markdown' | 'plaintext' = 'markdown';
 let snippetSupport = false;
 let canPullSettings = false;
+let canWatchFiles = false;
+let canFollowFolders = false;
+// The workspace folders' paths: the project config search stops at the one holding a file.
+let workspaceFolders: string[] = [];
+const folderPaths = (folders: readonly { uri: string }[]) => folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
 // Settings per document, pulled once and dropped when the configuration changes.
 const settingsCache = new Map<string, Promise<StudioSettings>>();
 
@@ -46,6 +54,7 @@ const diagnostics = new DiagnosticsPublisher({
   model: modelOf,
   lintSteps: service.lintSteps,
   settings: settingsFor,
+  workspaceFolders: () => workspaceFolders,
   send: (uri, version, list) => void connection.sendDiagnostics({ uri, version, diagnostics: list }),
   log: (message) => connection.console.error(message),
 });
@@ -83,6 +92,9 @@ connection.onInitialize((params): InitializeResult => {
   hoverFormat = formats && formats.length > 0 && !formats.includes(MarkupKind.Markdown) ? 'plaintext' : 'markdown';
   canPullSettings = params.capabilities.workspace?.configuration === true;
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
+  workspaceFolders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -94,6 +106,7 @@ connection.onInitialize((params): InitializeResult => {
       renameProvider: { prepareProvider: true },
       completionProvider: { triggerCharacters: [' ', '-', '=', '$', '{', ',', '#'] },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'dockerfile-studio' },
   };
@@ -148,6 +161,23 @@ connection.onDidChangeConfiguration(() =>
       diagnostics.publishNow(document.uri);
     }
   }),
+);
+
+// Config and ignore files are read once per document; watching them re-lints on a change.
+connection.onInitialized(() => {
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: PROJECT_FILE_GLOBS.map((globPattern) => ({ globPattern })) });
+  if (!canFollowFolders) return;
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    const removed = new Set(folderPaths(event.removed));
+    workspaceFolders = [...workspaceFolders.filter((folder) => !removed.has(folder)), ...folderPaths(event.added)];
+    for (const document of documents.all()) {
+      diagnostics.refresh(document.uri);
+      diagnostics.publishNow(document.uri);
+    }
+  });
+});
+connection.onDidChangeWatchedFiles(({ changes }) =>
+  guard('watchedFiles', undefined, undefined, () => diagnostics.projectFilesChanged(changes.map((change) => change.uri))),
 );
 
 documents.listen(connection);

@@ -1,9 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { findProjectConfig, parseProjectConfig } from '../../server/src/config';
+import { configIgnores, parseProjectConfig, type ProjectConfig } from '../../server/src/config';
 
 test('parseProjectConfig keeps valid entries (canonical rule ids) and names what it drops', () => {
   const text = JSON.stringify({
@@ -12,7 +9,7 @@ test('parseProjectConfig keeps valid entries (canonical rule ids) and names what
     ignore: ['vendor/', 3],
     extends: 'base',
   });
-  assert.deepEqual(parseProjectConfig(text, 'c.json'), {
+  assert.deepEqual(parseProjectConfig(text, 'c.json').config, {
     path: 'c.json',
     rules: { 'unknown-instruction': 'warning' },
     ignore: ['vendor/'],
@@ -23,24 +20,31 @@ test('parseProjectConfig keeps valid entries (canonical rule ids) and names what
       "'ignore' entries must be strings; the others are dropped",
     ],
   });
-  assert.deepEqual(parseProjectConfig('{"rules": [], "ignore": "x"}', 'c.json').warnings, [
+  assert.deepEqual(parseProjectConfig('{"rules": [], "ignore": "x"}', 'c.json').config?.warnings, [
     "'rules' must be an object of rule id to severity",
     "'ignore' must be an array of path patterns",
   ]);
-  assert.throws(() => parseProjectConfig('[]', 'c.json'), { message: 'c.json: expected a JSON object such as {"rules": {}, "ignore": []}' });
-  assert.throws(() => parseProjectConfig('{', 'c.json'), /^Error: c\.json: not valid JSON \(/);
+  // Problems are values, not exceptions: the editor shows them and keeps linting.
+  assert.deepEqual(parseProjectConfig('[]', 'c.json'), { error: 'expected a JSON object such as {"rules": {}, "ignore": []}' });
+  let jsonError = '';
+  try {
+    JSON.parse('{');
+  } catch (error) {
+    jsonError = (error as Error).message;
+  }
+  assert.deepEqual(parseProjectConfig('{', 'c.json'), { error: `not valid JSON (${jsonError})` });
 });
 
-test('findProjectConfig: nearest file upwards; a folder of that name is skipped', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'dfs-config-'));
-  try {
-    mkdirSync(join(tmp, 'a', 'b', '.dockerfile-studio.json'), { recursive: true });
-    writeFileSync(join(tmp, '.dockerfile-studio.json'), '{"ignore": ["x"]}');
-    const found = findProjectConfig(join(tmp, 'a', 'b', 'Dockerfile'));
-    assert.deepEqual(found, { path: join(tmp, '.dockerfile-studio.json'), rules: {}, ignore: ['x'], warnings: [] });
-    writeFileSync(join(tmp, 'a', '.dockerfile-studio.json'), '{}');
-    assert.equal(findProjectConfig(join(tmp, 'a', 'b', 'Dockerfile'))?.path, join(tmp, 'a', '.dockerfile-studio.json'));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+test('configIgnores: patterns relative to the config folder; files outside it are never ignored', () => {
+  const config: ProjectConfig = { path: '/repo/.dockerfile-studio.json', rules: {}, ignore: ['vendor/', '*.dev', '/top/Dockerfile'], warnings: [] };
+  const cases: [string, boolean][] = [
+    ['/repo/vendor/lib/Dockerfile', true],
+    ['/repo/app/Dockerfile.dev', true],
+    ['/repo/top/Dockerfile', true],
+    ['/repo/sub/top/Dockerfile', false],
+    ['/repo/app/Dockerfile', false],
+    ['/elsewhere/vendor/Dockerfile', false],
+    ['/repo/..vendor/Dockerfile', false],
+  ];
+  assert.deepEqual(cases.map(([path]) => [path, configIgnores(config, path)]), cases);
 });

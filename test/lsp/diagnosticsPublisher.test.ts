@@ -45,6 +45,7 @@ function harness(onModel: () => void, onDocumentRead: (document: TextDocument) =
     },
     lintSteps: service.lintSteps,
     settings: () => Promise.resolve(DEFAULT_SETTINGS),
+    workspaceFolders: () => [],
     send: (_uri: string, version: number, diagnostics: Diagnostic[]) => {
       events.push(`diagnostics v${version} (${diagnostics.length})`);
       sentResolve();

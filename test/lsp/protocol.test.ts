@@ -38,8 +38,10 @@ test('normalizeSettings fills defaults and drops malformed values without throwi
   assert.deepEqual(normalizeSettings('junk'), DEFAULT_SETTINGS);
   assert.deepEqual(
     normalizeSettings({ hover: { details: 'yes' }, diagnostics: { enabled: false, severities: { UndefinedVar: 'error', Other: 'loud', x: 3 } } }),
-    { hover: { details: true }, diagnostics: { enabled: false, severities: { UndefinedVar: 'error' } } },
+    { hover: { details: true }, diagnostics: { enabled: false, severities: { UndefinedVar: 'error' } }, build: { context: '' } },
   );
+  assert.deepEqual(normalizeSettings({ build: { context: ' ../.. ' } }).build, { context: '../..' });
+  assert.deepEqual(normalizeSettings({ build: { context: 7 } }).build, { context: '' });
 });
 
 test('the server, the client and the protocol share one copy of vscode-languageserver-types and vscode-jsonrpc', () => {

@@ -1,9 +1,10 @@
 /**
  * File access for the CLI: which names are Dockerfiles, the folder walk, and reading a
- * Dockerfile (binary and huge files are skipped with a reason) and its `.dockerignore`.
+ * Dockerfile (binary and huge files are skipped with a reason). What governs a Dockerfile
+ * (config, ignore file) comes from projectContext.ts, as in the editor.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 /** Folders the walk never enters. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -61,20 +62,4 @@ export function readDockerfile(path: string): ReadResult {
   if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'skipped: binary file' };
   const text = bytes.toString('utf8');
   return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
-}
-
-/**
- * The `.dockerignore` that applies to a Dockerfile: `<name>.dockerignore` next to it first,
- * then `.dockerignore` in the same folder (the usual build context); null when neither exists.
- */
-export function readDockerignore(dockerfilePath: string): string | null {
-  const dir = dirname(dockerfilePath);
-  for (const candidate of [join(dir, `${basename(dockerfilePath)}.dockerignore`), join(dir, '.dockerignore')]) {
-    try {
-      return readFileSync(candidate, 'utf8');
-    } catch {
-      // Absent or unreadable: the check that needs it then stays quiet, as without a context.
-    }
-  }
-  return null;
 }

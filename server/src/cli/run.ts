@@ -1,16 +1,17 @@
 /**
- * `dockerfile-studio lint`: find the Dockerfiles, read each with its config and .dockerignore,
- * run the same engine as the editor, print the findings and choose the exit status.
+ * `dockerfile-studio lint`: find the Dockerfiles, ask the project context what governs each
+ * (config, ignore file: the same answer the editor gets), run the same engine as the editor,
+ * print the findings and choose the exit status.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createDockerfileService, type Rule } from '../service';
-import { findProjectConfig, parseProjectConfig, type ProjectConfig } from '../config';
+import type { ProjectConfig } from '../config';
+import { loadProjectContext, readConfigFile, type ContextProblem, type ProjectContext } from '../projectContext';
 import type { FailLevel, Format } from './args';
-import { findDockerfiles, readDockerfile, readDockerignore } from './files';
+import { findDockerfiles, readDockerfile } from './files';
 import { formatGithub, formatJson, formatText, SEVERITY_RANK, summary, toFindings, type Finding } from './format';
 import { formatSarif } from './sarif';
-import { ignoreMatcher } from './glob';
 
 /** Where the CLI writes; a parameter so the exit logic is testable without a process. */
 export interface Output {
@@ -43,14 +44,14 @@ const code = (error: unknown): string => (error as NodeJS.ErrnoException).code ?
 /** One file to lint, with what governs it. */
 interface Job {
   path: string;
-  config: ProjectConfig | null;
+  context: ProjectContext;
 }
 
 /** Runs `lint` and returns the exit status. */
-export function runLint(run: LintRun, out: Output): number {
+export async function runLint(run: LintRun, out: Output): Promise<number> {
   let jobs: Job[];
   try {
-    jobs = collect(run, out);
+    jobs = await collect(run, out);
   } catch (error) {
     out.stderr(`dockerfile-studio: ${errorText(error)}\n`);
     return EXIT_ERROR;
@@ -73,7 +74,7 @@ export function runLint(run: LintRun, out: Output): number {
       ioError = true;
       continue;
     }
-    const diagnostics = service.lint(service.parse(text), { severities: job.config?.rules, dockerignore: readDockerignore(job.path) });
+    const diagnostics = service.lint(service.parse(text), { severities: job.context.config?.rules, dockerignore: job.context.dockerignore });
     findings.push(...toFindings(job.path, diagnostics));
     linted++;
   }
@@ -98,30 +99,36 @@ function render(run: LintRun, findings: Finding[], rules: readonly Rule[]): stri
   }
 }
 
-/** Expands the targets into files, each with its config; config problems stop the run. */
-function collect(run: LintRun, out: Output): Job[] {
-  const explicitConfig = run.config === null ? null : loadConfig(run.config);
-  const configs = new Map<string, ProjectConfig | null>();
-  const warned = new Set<string>();
-  const configFor = (path: string): ProjectConfig | null => {
-    let config = explicitConfig;
-    if (run.config === null) {
-      const dir = dirname(resolve(path));
-      if (!configs.has(dir)) configs.set(dir, findProjectConfig(resolve(path)));
-      config = configs.get(dir) ?? null;
+/** Expands the targets into files, each with its project context; a config that cannot be used stops the run. */
+async function collect(run: LintRun, out: Output): Promise<Job[]> {
+  const told = new Set<string>();
+  const tell = (problems: readonly ContextProblem[]): void => {
+    for (const problem of problems) {
+      if (problem.severity === 'error') throw new UsageError(`${problem.path}: ${problem.message}`);
+      // A config's warnings concern every Dockerfile below it: say them once.
+      const line = `dockerfile-studio: ${problem.path}: ${problem.message}\n`;
+      if (!told.has(line)) out.stderr(line);
+      told.add(line);
     }
-    if (config && !warned.has(config.path)) {
-      warned.add(config.path);
-      for (const warning of config.warnings) out.stderr(`dockerfile-studio: ${config.path}: ${warning}\n`);
-    }
-    return config;
+  };
+  let explicit: ProjectConfig | undefined;
+  if (run.config !== null) {
+    const read = await readConfigFile(run.config);
+    if (read.absent !== undefined) throw new UsageError(`cannot read config '${run.config}' (${read.absent})`);
+    tell(read.problems);
+    explicit = read.config ?? undefined;
+  }
+  const contextFor = async (path: string): Promise<ProjectContext> => {
+    const context = await loadProjectContext({ dockerfile: resolve(path), config: explicit });
+    tell(context.problems);
+    return context;
   };
   const seen = new Set<string>();
   const jobs: Job[] = [];
   for (const target of run.targets) {
     if (target === STDIN) {
       // Editors and hooks pipe a buffer in; the current folder stands in for its location.
-      if (!seen.has(STDIN)) jobs.push({ path: STDIN, config: configFor(join(process.cwd(), 'Dockerfile')) });
+      if (!seen.has(STDIN)) jobs.push({ path: STDIN, context: await contextFor(join(process.cwd(), 'Dockerfile')) });
       seen.add(STDIN);
       continue;
     }
@@ -141,34 +148,13 @@ function collect(run: LintRun, out: Output): Job[] {
       const absolute = resolve(path);
       if (seen.has(absolute)) continue;
       seen.add(absolute);
-      const config = configFor(path);
-      if (config && ignored(config, absolute)) {
-        if (!isFolder) out.stderr(`${path}: skipped: ignored by ${config.path}\n`);
+      const context = await contextFor(path);
+      if (context.ignoredBy !== null) {
+        if (!isFolder) out.stderr(`${path}: skipped: ignored by ${context.ignoredBy}\n`);
         continue;
       }
-      jobs.push({ path, config });
+      jobs.push({ path, context });
     }
   }
   return jobs;
-}
-
-function loadConfig(path: string): ProjectConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read config '${path}' (${code(error)})`);
-  }
-  return parseProjectConfig(text, path);
-}
-
-const matchers = new WeakMap<ProjectConfig, (path: string) => boolean>();
-
-function ignored(config: ProjectConfig, absolute: string): boolean {
-  if (config.ignore.length === 0) return false;
-  const rel = relative(dirname(resolve(config.path)), absolute);
-  if (rel.startsWith('..') || resolve(rel) === rel) return false;
-  let matcher = matchers.get(config);
-  if (!matcher) matchers.set(config, (matcher = ignoreMatcher(config.ignore)));
-  return matcher(rel.split(sep).join('/'));
 }

@@ -25,6 +25,8 @@ export type { MarkupFormat } from './markup';
 export type { PrepareRenameResult, RenameResult } from './rename';
 export type { LintOptions } from './diagnostics/engine';
 export type { Rule, RuleSeverity } from './diagnostics/types';
+export { RULE_SEVERITIES, isRuleSeverity } from './diagnostics/types';
+export { closest, didYouMean } from './diagnostics/ruleKit';
 export { SOURCE as DIAGNOSTIC_SOURCE } from './diagnostics/engine';
 export { ALL_RULES, getRule } from './diagnostics/rules';
 export { renderRuleDocs } from './diagnostics/ruleDocs';

@@ -13,8 +13,16 @@
 import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, InstructionModel } from '../model';
 
+/** Every severity a user can set per rule, least to most severe; `off` turns the rule off. */
+export const RULE_SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'] as const;
+
 /** What a user can set per rule; `off` turns the rule off. */
-export type RuleSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
+export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
+
+/** True when a value read from settings or a config file is a severity name. */
+export function isRuleSeverity(value: unknown): value is RuleSeverity {
+  return typeof value === 'string' && (RULE_SEVERITIES as readonly string[]).includes(value);
+}
 
 /** Extra facts a finding can carry. */
 export interface FindingExtra {

@@ -1,0 +1,199 @@
+/**
+ * What governs a Dockerfile on disk, asked the same way by the language server and the CLI:
+ * the project config file (searched upwards, never above the workspace folder or, without one,
+ * the repository root), the build context (the `build.context` setting or the Dockerfile's
+ * folder), and the ignore file BuildKit would use (`<Dockerfile name>.dockerignore` next to
+ * the Dockerfile, else `.dockerignore` at the context root).
+ *
+ * Everything here is read from a cloned repository, so it is untrusted: only regular files
+ * under a size cap are read, opened without blocking (a FIFO never holds the event loop), and
+ * problems come back as values for the caller to show, never as exceptions.
+ */
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE_NAME, configIgnores, parseProjectConfig, type ProjectConfig } from './config';
+
+/** Config and ignore files are a few KB; anything near this is not one a person wrote. */
+export const MAX_PROJECT_FILE_BYTES = 1024 * 1024;
+
+/** Glob patterns of the files whose change alters a project context, for file watchers. */
+export const PROJECT_FILE_GLOBS: readonly string[] = [`**/${CONFIG_FILE_NAME}`, '**/.dockerignore', '**/*.dockerignore'];
+
+/** What the caller knows about a Dockerfile beyond its path. */
+export interface ContextRequest {
+  /** The Dockerfile's absolute path. */
+  dockerfile: string;
+  /** The workspace folder holding it (absolute): the config search never goes above it. */
+  workspaceFolder?: string | null;
+  /** The `build.context` setting, relative to the Dockerfile's folder; empty: that folder. */
+  buildContext?: string;
+  /** A config chosen by the caller (`--config`): used instead of searching. */
+  config?: ProjectConfig | null;
+}
+
+/** Something the user should hear about one of the files, one sentence. */
+export interface ContextProblem {
+  /** The file it is about. */
+  path: string;
+  /** `error`: the file could not be used at all; `warning`: part of it was dropped. */
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** The answer for one Dockerfile. */
+export interface ProjectContext {
+  dockerfile: string;
+  /** The build context folder (absolute). */
+  buildContext: string;
+  /** The config file in effect, or null. */
+  config: ProjectConfig | null;
+  /** The ignore file in effect (absolute path), or null. */
+  ignoreFile: string | null;
+  /** Its text; null when there is none or it could not be read. */
+  dockerignore: string | null;
+  /** The config file whose `ignore` list covers this Dockerfile, or null. */
+  ignoredBy: string | null;
+  problems: ContextProblem[];
+}
+
+/** The outcome of reading one project file. */
+export type ReadOutcome =
+  | { kind: 'text'; text: string }
+  /** Not there (`ENOENT`, `ENOTDIR`), or a folder of that name (`EISDIR`). */
+  | { kind: 'absent'; code: string }
+  /** There, but not read: not a regular file, too large, or an I/O error. */
+  | { kind: 'skipped'; reason: string };
+
+const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);
+const notRegular = { kind: 'skipped', reason: 'skipped: not a regular file' } as const;
+const tooLarge = (bytes: number, cap: number): ReadOutcome => ({
+  kind: 'skipped',
+  reason: `skipped: ${bytes} bytes is more than the ${cap}-byte limit`,
+});
+
+/**
+ * Reads a regular file as UTF-8 (without a byte order mark) when it is no larger than
+ * `maxBytes`; a FIFO, a device (or a link to one) and an oversized file are skipped unread.
+ */
+export async function readProjectFile(path: string, maxBytes = MAX_PROJECT_FILE_BYTES): Promise<ReadOutcome> {
+  try {
+    // stat follows links: a link to /dev/zero is seen as the device it is.
+    const info = await stat(path);
+    if (info.isDirectory()) return { kind: 'absent', code: 'EISDIR' };
+    if (!info.isFile()) return notRegular;
+    if (info.size > maxBytes) return tooLarge(info.size, maxBytes);
+    // The file may have been swapped for a FIFO since: O_NONBLOCK makes opening one return at
+    // once, and the descriptor's own stat decides.
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) return notRegular;
+      // One byte more than the cap tells a file that grew since stat from one that fits.
+      const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
+      let length = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length === buffer.length) break;
+      }
+      if (length > maxBytes) return tooLarge(length, maxBytes);
+      const text = buffer.toString('utf8', 0, length);
+      return { kind: 'text', text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent', code };
+    return { kind: 'skipped', reason: `cannot read (${code})` };
+  }
+}
+
+/** Reads and parses a config file at a known path; `absent` says it is not there. */
+export async function readConfigFile(path: string): Promise<{ config: ProjectConfig | null; problems: ContextProblem[]; absent?: string }> {
+  const read = await readProjectFile(path);
+  if (read.kind === 'absent') return { config: null, problems: [], absent: read.code };
+  if (read.kind === 'skipped') return { config: null, problems: [{ path, severity: 'error', message: read.reason }] };
+  const parsed = parseProjectConfig(read.text, path);
+  if (parsed.error !== undefined) return { config: null, problems: [{ path, severity: 'error', message: parsed.error }] };
+  return { config: parsed.config, problems: parsed.config.warnings.map((message) => ({ path, severity: 'warning', message })) };
+}
+
+/** True when `path` is `folder` or inside it. */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  // On another drive `relative` gives an absolute path.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** The innermost of the workspace folders that holds the path, or null. */
+export function containingFolder(path: string, folders: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const folder of folders) if (isInside(path, folder) && (best === null || folder.length > best.length)) best = folder;
+  return best;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The nearest config file from `folder` upwards: up to `stop` when given, else up to the
+ * repository root (the nearest folder holding `.git`), else up to the file system root.
+ */
+async function searchConfig(folder: string, stop: string | null): Promise<{ config: ProjectConfig | null; problems: ContextProblem[] }> {
+  for (let dir = folder; ; ) {
+    const found = await readConfigFile(join(dir, CONFIG_FILE_NAME));
+    if (found.absent === undefined) return found;
+    if (stop !== null ? dir === stop : await exists(join(dir, '.git'))) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return { config: null, problems: [] };
+}
+
+/** Everything that governs one Dockerfile on disk; never throws for what it finds there. */
+export async function loadProjectContext(request: ContextRequest): Promise<ProjectContext> {
+  const dockerfile = resolve(request.dockerfile);
+  const folder = dirname(dockerfile);
+  const workspace = request.workspaceFolder ? resolve(request.workspaceFolder) : null;
+  const problems: ContextProblem[] = [];
+  let config = request.config ?? null;
+  if (request.config === undefined) {
+    // A Dockerfile outside the workspace folder is bounded by its repository instead.
+    const found = await searchConfig(folder, workspace !== null && isInside(folder, workspace) ? workspace : null);
+    config = found.config;
+    problems.push(...found.problems);
+  }
+  const buildContext = resolve(folder, request.buildContext ?? '');
+  let ignoreFile: string | null = null;
+  let dockerignore: string | null = null;
+  // BuildKit's order: the Dockerfile's own ignore file, then the context root's.
+  for (const candidate of [join(folder, `${basename(dockerfile)}.dockerignore`), join(buildContext, '.dockerignore')]) {
+    const read = await readProjectFile(candidate);
+    if (read.kind === 'absent') continue;
+    ignoreFile = candidate;
+    if (read.kind === 'text') dockerignore = read.text;
+    else problems.push({ path: candidate, severity: 'warning', message: `${read.reason}; the ignore file is not applied` });
+    break;
+  }
+  const ignoredBy = config && configIgnores(config, dockerfile) ? config.path : null;
+  return { dockerfile, buildContext, config, ignoreFile, dockerignore, ignoredBy, problems };
+}
+
+/** True when a change to the file at `changed` (created, edited or deleted) may alter the context. */
+export function contextDependsOn(context: ProjectContext, changed: string): boolean {
+  const name = basename(changed);
+  const folder = dirname(resolve(changed));
+  if (name === CONFIG_FILE_NAME) return isInside(dirname(context.dockerfile), folder);
+  if (name.endsWith('.dockerignore')) return folder === dirname(context.dockerfile) || folder === context.buildContext;
+  return false;
+}
