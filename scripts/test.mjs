@@ -11,7 +11,7 @@ import * as esbuild from 'esbuild';
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 process.chdir(root);
 
-const UNIT_FOLDERS = ['test/service', 'test/client', 'test/lsp', 'test/cli', 'test/corpus', 'test/grammar'];
+const UNIT_FOLDERS = ['test/service', 'test/client', 'test/server', 'test/lsp', 'test/cli', 'test/corpus', 'test/grammar'];
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const folders = args.filter((a) => !a.startsWith('--'));

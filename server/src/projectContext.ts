@@ -194,6 +194,8 @@ export function contextDependsOn(context: ProjectContext, changed: string): bool
   const name = basename(changed);
   const folder = dirname(resolve(changed));
   if (name === CONFIG_FILE_NAME) return isInside(dirname(context.dockerfile), folder);
-  if (name.endsWith('.dockerignore')) return folder === dirname(context.dockerfile) || folder === context.buildContext;
-  return false;
+  return (
+    (name === `${basename(context.dockerfile)}.dockerignore` && folder === dirname(context.dockerfile)) ||
+    (name === '.dockerignore' && folder === context.buildContext)
+  );
 }
