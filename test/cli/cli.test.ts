@@ -150,6 +150,15 @@ test('the config file is found upwards, its ignores skip files, and --config rep
   assert.deepEqual(cli(['lint', '--config', 'other.json', 'proj']), { status: exitFor(all), stdout: formatText(all), stderr: `${summary(all, 2)}\n` });
 });
 
+test('the config search stops at the repository root (the folder holding .git)', () => {
+  write('above/.dockerfile-studio.json', JSON.stringify({ rules: { 'unknown-instruction': 'off' } }));
+  write('above/repo/.git/HEAD', 'ref: refs/heads/main\n');
+  write('above/repo/app/Dockerfile', BAD);
+  const findings = expected([{ path: 'above/repo/app/Dockerfile' }]);
+  assert.ok(findings.some((f) => f.rule === 'unknown-instruction' && f.severity === 'error'));
+  assert.deepEqual(cli(['lint', 'above/repo']), { status: 1, stdout: formatText(findings), stderr: `${summary(findings, 1)}\n` });
+});
+
 test('usage and I/O errors exit 2 with one clear line', () => {
   write('broken/.dockerfile-studio.json', '{ "rules": ');
   write('broken/Dockerfile', OK);

@@ -32,3 +32,18 @@ test('ignore patterns: gitignore-style matching relative to the config folder', 
     assert.deepEqual(paths.filter(matches), expected, patterns.join(' '));
   }
 });
+
+test('ignore patterns: `**` spans zero or more folders; a trailing `/**` only what is inside', () => {
+  const matches = ignoreMatcher(['app/**/Dockerfile', 'lib/**']);
+  const paths = ['app/Dockerfile', 'app/a/b/Dockerfile', 'app/a/Dockerfile.dev', 'lib', 'lib/Dockerfile', 'x/lib/Dockerfile'];
+  assert.deepEqual(paths.filter(matches), ['app/Dockerfile', 'app/a/b/Dockerfile', 'lib/Dockerfile']);
+});
+
+// The config comes from a cloned repository: with a backtracking regex, each `**/` multiplied
+// the work (8 of them took seconds on a 30-folder path); a hang here fails by the timeout.
+test('ignore patterns: many `**` segments and stars against a deep path finish', { timeout: 30_000 }, () => {
+  const deep = `${'a/'.repeat(200)}Dockerfile`;
+  assert.equal(ignoreMatcher([`${'**/'.repeat(60)}x`])(deep), false);
+  assert.equal(ignoreMatcher([`${'**/'.repeat(60)}Dockerfile`])(deep), true);
+  assert.equal(ignoreMatcher([`${'*a'.repeat(60)}b`])(`${'a'.repeat(2000)}/Dockerfile`), false);
+});
