@@ -3,9 +3,10 @@
  * GitHub Actions workflow commands, and SARIF 2.1.0 (in sarif.ts). Pure: findings in, text out.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { RuleSeverity } from '../service';
 
-/** A severity as people read it. */
-export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
+/** A severity as people read it: a rule severity a finding can have. */
+export type SeverityName = Exclude<RuleSeverity, 'off'>;
 
 /** One diagnostic of one file, with 1-based positions (`endColumn` points after the last character). */
 export interface Finding {
