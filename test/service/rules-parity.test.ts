@@ -86,6 +86,7 @@ test('stages and references: names, --from targets, image references', () => {
     '2:12-2:15 error copy-from-own-stage "app" is the stage this instruction is in',
     '3:12-3:13 error copy-from-undefined-stage There is no stage 7: stages are numbered 0 to 2',
     '4:12-4:19 error copy-from-undefined-stage "Builder" is not a stage of this file nor a valid image reference',
+    '7:5-7:15 error invalid-image-reference "REPLACE-ME" is not a valid image reference: repository names must be lowercase',
   ]);
 });
 
