@@ -115,6 +115,24 @@ test('syntax: escape directive, exec-form JSON, heredocs, quotes, ports', () => 
   ]);
 });
 
+test('unsupported ${name:x} modifiers where the builder expands, not in RUN, single quotes or quoted heredocs', () => {
+  const text = [
+    'ARG VARIANT=${templateOption:imageVariant}',
+    'FROM debian:${VARIANT:-bookworm}',
+    'ENV A="${templateOption:installZsh}" B=${X:+y} C=${Y:?z} D=\'${NOT:expanded}\'',
+    'RUN echo ${SHELL:0:3}',
+    'COPY <<"EOF" /x',
+    '${QUOTED:body}',
+    'EOF',
+    'LABEL v=${VERSION:1}',
+  ].join('\n');
+  assert.deepEqual(errors(text), [
+    '0:12-0:42 error unsupported-substitution Unsupported modifier ":i" in "${templateOption:imageVariant}": the builder knows ${name:-word}, ${name:+word} and ${name:?word}',
+    '2:7-2:35 error unsupported-substitution Unsupported modifier ":i" in "${templateOption:installZsh}": the builder knows ${name:-word}, ${name:+word} and ${name:?word}',
+    '7:8-7:20 error unsupported-substitution Unsupported modifier ":1" in "${VERSION:1}": the builder knows ${name:-word}, ${name:+word} and ${name:?word}',
+  ]);
+});
+
 test('fix: a misspelt instruction becomes the closest one, in the same casing', () => {
   assert.equal(fixed('from alpine:3.20\nrunn make\n', 'unknown-instruction'), 'from alpine:3.20\nrun make\n');
   assert.equal(fixed('FROM alpine:3.20\nRUN --mount=type=cache,taget=/x make\n', 'unknown-mount-option'), 'FROM alpine:3.20\nRUN --mount=type=cache,target=/x make\n');

@@ -159,7 +159,7 @@ export const unsupportedSubstitution: Rule = defineRule({
     notes: 'RUN, CMD and ENTRYPOINT are left to the shell, which has its own rules, and single-quoted or quoted-heredoc text is not expanded.',
   },
   checkInstruction(instruction, { model, report }) {
-    if (!LEXED.has(instruction.keyword)) return;
+    if (!getInstruction(instruction.keyword)?.expandsVariables) return;
     let quoted: ((offset: number) => boolean) | undefined;
     for (const variable of instruction.variables) {
       if (variable.modifier !== null) continue;
