@@ -20,6 +20,12 @@ test('instructions: unknown keyword, argument counts, place of FROM, ONBUILD, EN
     '8:8-8:9 error invalid-key-value ENV B has no value: write B=<value>',
   ]);
   assert.deepEqual(errors('# only a comment\n'), ['0:0-0:0 error no-from The Dockerfile has no instructions: a build needs at least a FROM']);
+  // Where BuildKit puts them: the last line read, and the first instruction that needs a stage.
+  assert.deepEqual(errors('# one\n\n# three\n'), ['2:0-2:0 error no-from The Dockerfile has no instructions: a build needs at least a FROM']);
+  assert.deepEqual(errors('ARG V=1\nRUN x\n'), [
+    '1:0-1:3 error no-from The Dockerfile has no FROM instruction: there is no stage to build',
+    '1:0-1:3 error instruction-before-from RUN comes before the first FROM; only ARG may',
+  ]);
   assert.deepEqual(errors('ARG V=1\nFROM alpine:$V\nHEALTHCHECK NONE\nCMD ["a"]\n'), []);
 });
 
