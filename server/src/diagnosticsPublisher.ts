@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findProjectConfig } from './config';
-import type { DockerfileModel, RuleSeverity, ServiceLintOptions } from './service';
+import type { DockerfileModel, ImageEnvLookup, RuleSeverity, ServiceLintOptions } from './service';
 import type { StudioSettings } from './protocol';
 
 /**
@@ -48,6 +48,8 @@ export interface PublisherHost {
   /** The service's lint in steps (it yields between rules and instructions). */
   lintSteps(model: DockerfileModel, options: ServiceLintOptions): Generator<void, Diagnostic[], void>;
   settings(uri: string): Promise<StudioSettings>;
+  /** The base images' environments from the client's engine (undefined: not known). */
+  imageEnv?: ImageEnvLookup;
   send(uri: string, version: number, diagnostics: Diagnostic[]): void;
   log(message: string): void;
 }
@@ -119,6 +121,7 @@ export class DiagnosticsPublisher {
       const steps = this.host.lintSteps(this.host.model(document), {
         severities: { ...context.severities, ...settings.diagnostics.severities },
         dockerignore: context.dockerignore,
+        imageEnv: this.host.imageEnv,
       });
       let sliceStart = performance.now();
       for (let step = steps.next(); ; step = steps.next()) {
