@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 
 node esbuild.mjs
 
-# Real Docker engine: install/start, then the tests under test/docker (node:test).
+# Real Docker engines: install/start, then the tests under test/docker (node:test).
 bash scripts/engine/setup.sh
+# The current engine (BuildKit 0.25's `docker build --check`) beside it, for the differential test.
+bash scripts/engine/setup-current.sh
 node scripts/test.mjs --quick test/docker
 
 # Real VS Code: install/start code-server + Chromium, then the extension-host suite and UI tests.

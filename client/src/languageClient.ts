@@ -4,6 +4,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { IMAGE_ENV_REQUEST, type ImageEnvParams, type ImageEnvResult, type StudioInitializationOptions } from '../../server/src/protocol';
+import { ImageEnvCache } from './docker/imageEnv';
+import { dockerFromSettings } from './commands/buildCommands';
 
 /** The documents the server handles: files and unsaved editors in the dockerfile language. */
 export const DOCKERFILE_SELECTOR = [
@@ -23,8 +26,12 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCKERFILE_SELECTOR,
     synchronize: { configurationSection: 'dockerfileStudio' },
+    // The server may ask for base image environments (UndefinedVar); we answer from the engine.
+    initializationOptions: { imageEnv: true } satisfies StudioInitializationOptions,
   };
   const client = new LanguageClient('dockerfileStudio', 'Dockerfile Studio', serverOptions, clientOptions);
+  const images = new ImageEnvCache(dockerFromSettings);
+  client.onRequest(IMAGE_ENV_REQUEST, (params: ImageEnvParams): Promise<ImageEnvResult> => images.lookup(params.images));
   await client.start();
   return client;
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { containingFolder, contextDependsOn, loadProjectContext, type ProjectContext } from './projectContext';
-import { DIAGNOSTIC_SOURCE, type DockerfileModel, type ServiceLintOptions } from './service';
+import { DIAGNOSTIC_SOURCE, type DockerfileModel, type ImageEnvLookup, type ServiceLintOptions } from './service';
 import type { StudioSettings } from './protocol';
 
 /**
@@ -48,6 +48,8 @@ export interface PublisherHost {
   settings(uri: string): Promise<StudioSettings>;
   /** The workspace folders' paths: the config search never goes above the one holding a file. */
   workspaceFolders(): readonly string[];
+  /** The base images' environments from the client's engine (undefined: not known). */
+  imageEnv?: ImageEnvLookup;
   send(uri: string, version: number, diagnostics: Diagnostic[]): void;
   log(message: string): void;
 }
@@ -136,6 +138,7 @@ export class DiagnosticsPublisher {
       const steps = this.host.lintSteps(this.host.model(document), {
         severities: { ...context?.config?.rules, ...settings.diagnostics.severities },
         dockerignore: context?.dockerignore ?? null,
+        imageEnv: this.host.imageEnv,
       });
       let sliceStart = performance.now();
       for (let step = steps.next(); ; step = steps.next()) {

@@ -61,3 +61,25 @@ export function normalizeSettings(raw: unknown): StudioSettings {
     },
   };
 }
+
+/**
+ * Server -> client request: the environments the local engine's images set, for UndefinedVar
+ * (BuildKit reads a base image's ENV from its config). The client answers with what
+ * `docker image inspect` says; the server only sends it when the client said it can answer
+ * (`initializationOptions.imageEnv === true`).
+ */
+export const IMAGE_ENV_REQUEST = 'dockerfileStudio/imageEnv';
+
+/** The image references (after resolving global ARGs) the server wants to know about. */
+export interface ImageEnvParams {
+  images: string[];
+}
+
+/** Per image: its config's `NAME=value` entries, or null when the engine or the image is missing. */
+export type ImageEnvResult = Record<string, string[] | null>;
+
+/** What the client tells the server at start, beside the settings. */
+export interface StudioInitializationOptions {
+  /** The client answers IMAGE_ENV_REQUEST. */
+  imageEnv?: boolean;
+}

@@ -20,8 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createDockerfileService, type DockerfileModel } from './service';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { DEFAULT_SETTINGS, normalizeSettings, type StudioSettings } from './protocol';
+import { DEFAULT_SETTINGS, IMAGE_ENV_REQUEST, normalizeSettings, type ImageEnvParams, type ImageEnvResult, type StudioInitializationOptions, type StudioSettings } from './protocol';
 import { PROJECT_FILE_GLOBS } from './projectContext';
+import { ImageEnvSource } from './imageEnvSource';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -49,10 +50,14 @@ function settingsFor(uri: string): Promise<StudioSettings> {
 
 const modelOf = (document: TextDocument): DockerfileModel => service.model(document.uri, document.version, () => document.getText());
 
+// Base image environments from the client's engine, when the client can ask it (set at initialize).
+let imageEnvSource: ImageEnvSource | undefined;
+
 const diagnostics = new DiagnosticsPublisher({
   document: (uri) => documents.get(uri),
   model: modelOf,
   lintSteps: service.lintSteps,
+  imageEnv: (image) => imageEnvSource?.lookup(image),
   settings: settingsFor,
   workspaceFolders: () => workspaceFolders,
   send: (uri, version, list) => void connection.sendDiagnostics({ uri, version, diagnostics: list }),
@@ -95,6 +100,12 @@ connection.onInitialize((params): InitializeResult => {
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
   workspaceFolders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []));
+  if ((params.initializationOptions as StudioInitializationOptions | undefined)?.imageEnv === true) {
+    imageEnvSource = new ImageEnvSource(
+      (images) => connection.sendRequest<ImageEnvResult>(IMAGE_ENV_REQUEST, { images } satisfies ImageEnvParams),
+      () => relintAll(),
+    );
+  }
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -153,13 +164,18 @@ documents.onDidClose((event) => {
   settingsCache.delete(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
+/** Lints every open document again (its settings or what it depends on changed). */
+function relintAll(): void {
+  for (const document of documents.all()) {
+    diagnostics.refresh(document.uri);
+    diagnostics.publishNow(document.uri);
+  }
+}
+
 connection.onDidChangeConfiguration(() =>
   guard('configuration', undefined, undefined, () => {
     settingsCache.clear();
-    for (const document of documents.all()) {
-      diagnostics.refresh(document.uri);
-      diagnostics.publishNow(document.uri);
-    }
+    relintAll();
   }),
 );
 

@@ -23,7 +23,8 @@ test('every BuildKit negative parser case gets an error', () => {
   assert.deepEqual(actual, {
     empty_dockerfile: ['0:0 no-from'],
     env_no_value: ['2:4 invalid-key-value'],
-    only_comments: ['0:0 no-from'],
+    // BuildKit reports a file with no instructions at the last line it read.
+    only_comments: ['2:0 no-from'],
     'shykes-nested-json': ['0:0 no-from', '0:0 instruction-before-from', '0:4 invalid-json-exec-form'],
   });
 });

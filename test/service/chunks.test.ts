@@ -65,6 +65,8 @@ test('edits inside, between and across chunks give the same model as a fresh par
     ['a new instruction line', (t) => t.slice(0, at(400)) + 'RUN echo new\n' + t.slice(at(400))],
     ['a continuation that swallows the next line', (t) => t.slice(0, at(500)) + 'RUN echo open \\\n' + t.slice(at(500))],
     ['an unterminated heredoc', (t) => t.slice(0, at(600)) + 'RUN <<NEVER\n' + t.slice(at(600))],
+    ['a line ending in an escaped escape (not a continuation)', (t) => t.slice(0, at(450)) + 'COPY a C:\\\\\n' + t.slice(at(450))],
+    ['the escaped escape made a continuation again', (t) => t.replace('COPY a C:\\\\\n', 'COPY a C:\\\n')],
     ['a new stage in the middle', (t) => t.slice(0, at(350)) + 'FROM s1 AS inserted\n' + t.slice(at(350))],
     ['deleting twenty lines', (t) => t.slice(0, at(200)) + t.slice(at(220))],
     ['an edit in the directive header', (t) => t.replace('# syntax=docker/dockerfile:1', '# escape=`')],

@@ -87,11 +87,79 @@ test('variable and context checks: UndefinedVar, secrets, .dockerignore, descrip
   assert.deepEqual(checks(text, { dockerignore: '*.md\n!README.md\n' }), [
     '1:0-1:4 warning InvalidDefinitionDescription A comment right above FROM is read as its description and should start with the name: "# base <description>"',
     '3:16-3:24 warning UndefinedVar "$VERSOIN" is not defined at this point (did you mean $VERSION?)',
+    '3:34-3:49 warning UndefinedVar "$UNSET" is not defined at this point',
     '4:4-4:16 warning SecretsUsedInArgOrEnv ARG "GITHUB_TOKEN" looks like a secret, and ARG values stay readable in the image; use a secret mount',
     '6:0-6:3 warning InvalidDefinitionDescription A comment right above ARG is read as its description and should start with the name: "# RELEASE <description>"',
     '7:15-7:23 warning CopyIgnoredFile "notes.md" is excluded by .dockerignore, so COPY cannot use it',
     '11:5-11:11 warning UndefinedVar "$extra" is not defined at this point',
+    '12:5-12:11 warning UndefinedVar "$EXTRA" is not defined at this point',
   ]);
+});
+
+test('UndefinedVar as BuildKit counts it: guarded forms, global ARGs, same-instruction uses, quoted heredocs, first line', () => {
+  const text = [
+    'ARG GLOBAL=1',
+    'FROM alpine:3.20',
+    'ENV A=${X:+set} B=${Y:-1} C=$GLOBAL',
+    'ENV DIR=1 \\',
+    '    E=$DIR',
+    'COPY <<"EOF" /quoted.sh',
+    'echo $NOT_EXPANDED',
+    'EOF',
+    'COPY <<EOF /plain.txt',
+    '$EXPANDED',
+    'EOF',
+    'RUN echo $IN_RUN',
+  ].join('\n');
+  assert.deepEqual(checks(text), [
+    '2:6-2:15 warning UndefinedVar "$X" is not defined at this point',
+    '2:18-2:25 warning UndefinedVar "$Y" is not defined at this point',
+    '2:28-2:35 warning UndefinedVar "$GLOBAL" is not defined at this point',
+    '3:0-3:3 warning UndefinedVar "$DIR" (line 5) is not defined at this point',
+    '8:0-8:4 warning UndefinedVar "$EXPANDED" (line 10) is not defined at this point',
+  ]);
+});
+
+test('UndefinedVar reads the base image environment: engine first, then the official-image table, then a guess', () => {
+  const text = [
+    'FROM python:3.12-slim AS py',
+    'ENV V=$PYTHON_VERSION W=$PYTHON_VERISON X=$UNSET_UPPER',
+    'FROM py',
+    'ENV Y=$GPG_KEY',
+    'FROM example.com/team/base:1',
+    'ENV Z=$FROM_IMAGE z=$lower Q=$PATH',
+    'FROM scratch',
+    'ENV P=$PATH R=$HOME',
+  ].join('\n');
+  assert.deepEqual(checks(text), [
+    '1:24-1:39 warning UndefinedVar "$PYTHON_VERISON" is not defined at this point (did you mean $PYTHON_VERSION?)',
+    '1:42-1:54 warning UndefinedVar "$UNSET_UPPER" is not defined at this point',
+    '5:20-5:26 warning UndefinedVar "$lower" is not defined at this point',
+    '7:14-7:19 warning UndefinedVar "$HOME" is not defined at this point',
+  ]);
+  // With the engine's answer, its environment wins over the table, and unknown images are known.
+  const engine = (ref: string) => (ref === 'example.com/team/base:1' ? ['PATH=/bin', 'FROM_IMAGE=1'] : ref.startsWith('python:') ? ['PATH=/bin', 'UNSET_UPPER=x'] : undefined);
+  assert.deepEqual(checks(text, { imageEnv: engine }), [
+    '1:6-1:21 warning UndefinedVar "$PYTHON_VERSION" is not defined at this point',
+    '1:24-1:39 warning UndefinedVar "$PYTHON_VERISON" is not defined at this point',
+    '3:6-3:14 warning UndefinedVar "$GPG_KEY" is not defined at this point',
+    '5:20-5:26 warning UndefinedVar "$lower" is not defined at this point',
+    '7:14-7:19 warning UndefinedVar "$HOME" is not defined at this point',
+  ]);
+});
+
+test('BuildKit parity classes: escaped escape ends a line, quoted absolute WORKDIR, platform ARGs in the global scope', () => {
+  const text = [
+    'ARG FLAVOR=base-${TARGETARCH}',
+    'FROM alpine:3.20 AS base-amd64',
+    'FROM ${FLAVOR}',
+    'COPY a C:\\\\',
+    '',
+    'ENV LEGACY value',
+    'WORKDIR "/app"',
+    'WORKDIR sub',
+  ].join('\n');
+  assert.deepEqual(checks(text), ['5:4-5:16 warning LegacyKeyValueFormat Write ENV LEGACY=<value> instead of the legacy "ENV LEGACY <value>"']);
 });
 
 test('fixes rewrite the whole document as expected', () => {

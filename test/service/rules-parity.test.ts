@@ -20,6 +20,12 @@ test('instructions: unknown keyword, argument counts, place of FROM, ONBUILD, EN
     '8:8-8:9 error invalid-key-value ENV B has no value: write B=<value>',
   ]);
   assert.deepEqual(errors('# only a comment\n'), ['0:0-0:0 error no-from The Dockerfile has no instructions: a build needs at least a FROM']);
+  // Where BuildKit puts them: the last line read, and the first instruction that needs a stage.
+  assert.deepEqual(errors('# one\n\n# three\n'), ['2:0-2:0 error no-from The Dockerfile has no instructions: a build needs at least a FROM']);
+  assert.deepEqual(errors('ARG V=1\nRUN x\n'), [
+    '1:0-1:3 error no-from The Dockerfile has no FROM instruction: there is no stage to build',
+    '1:0-1:3 error instruction-before-from RUN comes before the first FROM; only ARG may',
+  ]);
   assert.deepEqual(errors('ARG V=1\nFROM alpine:$V\nHEALTHCHECK NONE\nCMD ["a"]\n'), []);
 });
 
@@ -86,6 +92,7 @@ test('stages and references: names, --from targets, image references', () => {
     '2:12-2:15 error copy-from-own-stage "app" is the stage this instruction is in',
     '3:12-3:13 error copy-from-undefined-stage There is no stage 7: stages are numbered 0 to 2',
     '4:12-4:19 error copy-from-undefined-stage "Builder" is not a stage of this file nor a valid image reference',
+    '7:5-7:15 error invalid-image-reference "REPLACE-ME" is not a valid image reference: repository names must be lowercase',
   ]);
 });
 
@@ -111,6 +118,24 @@ test('syntax: escape directive, exec-form JSON, heredocs, quotes, ports', () => 
     '7:15-7:20 error invalid-port "99999" is not a port or port range from 0 to 65535',
     '7:21-7:28 error invalid-port "8080-80" is not a port or port range from 0 to 65535',
     '8:4-8:9 error unterminated-heredoc Heredoc "EOF" is never closed: add a line with only EOF',
+  ]);
+});
+
+test('unsupported ${name:x} modifiers where the builder expands, not in RUN, single quotes or quoted heredocs', () => {
+  const text = [
+    'ARG VARIANT=${templateOption:imageVariant}',
+    'FROM debian:${VARIANT:-bookworm}',
+    'ENV A="${templateOption:installZsh}" B=${X:+y} C=${Y:?z} D=\'${NOT:expanded}\'',
+    'RUN echo ${SHELL:0:3}',
+    'COPY <<"EOF" /x',
+    '${QUOTED:body}',
+    'EOF',
+    'LABEL v=${VERSION:1}',
+  ].join('\n');
+  assert.deepEqual(errors(text), [
+    '0:12-0:42 error unsupported-substitution Unsupported modifier ":i" in "${templateOption:imageVariant}": the builder knows ${name:-word}, ${name:+word} and ${name:?word}',
+    '2:7-2:35 error unsupported-substitution Unsupported modifier ":i" in "${templateOption:installZsh}": the builder knows ${name:-word}, ${name:+word} and ${name:?word}',
+    '7:8-7:20 error unsupported-substitution Unsupported modifier ":1" in "${VERSION:1}": the builder knows ${name:-word}, ${name:+word} and ${name:?word}',
   ]);
 });
 

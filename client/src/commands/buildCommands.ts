@@ -23,6 +23,16 @@ interface Request {
   run: boolean;
 }
 
+/** The docker executable and engine the settings name (machine-scoped where it matters). */
+export function dockerFromSettings(): Docker {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return {
+    runner: nodeRunner,
+    path: config.get<string>('docker.path') || 'docker',
+    engine: { dockerContext: config.get<string>('docker.context') || null, dockerHost: config.get<string>('docker.host') || null },
+  };
+}
+
 /** Owns the diagnostics, the remembered choices and the running container of each Dockerfile. */
 class BuildController {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('dockerfile-build');
@@ -31,12 +41,7 @@ class BuildController {
   constructor(private readonly context: vscode.ExtensionContext) {}
 
   docker(): Docker {
-    const config = vscode.workspace.getConfiguration(SECTION);
-    return {
-      runner: nodeRunner,
-      path: config.get<string>('docker.path') || 'docker',
-      engine: { dockerContext: config.get<string>('docker.context') || null, dockerHost: config.get<string>('docker.host') || null },
-    };
+    return dockerFromSettings();
   }
 
   remembered(file: string): RememberedChoices {

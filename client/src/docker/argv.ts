@@ -126,6 +126,12 @@ export function imageIdInvocation(image: string, engine: EngineOptions): Invocat
   return { args: [...base.args, 'image', 'inspect', '--format', '{{.Id}}', '--', image], env: base.env };
 }
 
+/** `docker image inspect` of one image, printing its config's environment as a JSON array. */
+export function imageEnvInvocation(image: string, engine: EngineOptions): Invocation {
+  const base = global(engine);
+  return { args: [...base.args, 'image', 'inspect', '--format', '{{json .Config.Env}}', '--', image], env: base.env };
+}
+
 /** The two probes that decide the build mode. */
 export function probeInvocations(engine: EngineOptions): { buildx: Invocation; version: Invocation } {
   const base = global(engine);

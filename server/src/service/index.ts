@@ -24,7 +24,7 @@ export type { CompletionOptions } from './completion';
 export type { MarkupFormat } from './markup';
 export type { PrepareRenameResult, RenameResult } from './rename';
 export type { LintOptions } from './diagnostics/engine';
-export type { Rule, RuleSeverity } from './diagnostics/types';
+export type { ImageEnvLookup, Rule, RuleSeverity } from './diagnostics/types';
 export { RULE_SEVERITIES, isRuleSeverity } from './diagnostics/types';
 export { closest, didYouMean } from './diagnostics/ruleKit';
 export { SOURCE as DIAGNOSTIC_SOURCE } from './diagnostics/engine';

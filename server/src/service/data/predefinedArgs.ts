@@ -7,10 +7,11 @@ const PLATFORM_VISIBILITY =
 const PROXY_VISIBILITY =
   'Usable by `RUN` commands without an `ARG` line when passed with `--build-arg`; other instructions see it only after `ARG NAME`. Excluded from `docker history` and from the cache key unless the Dockerfile declares `ARG NAME`.';
 
-function platform(name: string, summary: string, exampleValue: string, valueKind?: ValueKind): PredefinedArgData {
+function platform(name: string, summary: string, exampleValue: string, globalValue: string | undefined, valueKind?: ValueKind): PredefinedArgData {
   return {
     name,
     definedIn: 'global',
+    ...(globalValue !== undefined ? { globalValue } : {}),
     ...(valueKind ? { valueKind } : {}),
     summary,
     buildVsRun: PLATFORM_VISIBILITY,
@@ -47,16 +48,16 @@ function buildkit(name: string, summary: string, exampleValue: string, extra: Pa
 }
 
 export const PREDEFINED_ARGS: PredefinedArgData[] = [
-  platform('BUILDPLATFORM', 'Platform of the machine running the build, e.g. `linux/amd64`.', 'linux/amd64', 'platform'),
-  platform('BUILDOS', 'Operating system part of `BUILDPLATFORM`.', 'linux'),
-  platform('BUILDOSVERSION', 'Operating system version of `BUILDPLATFORM`; set for Windows builders, empty on Linux.', '10.0.20348'),
-  platform('BUILDARCH', 'Architecture part of `BUILDPLATFORM`.', 'amd64'),
-  platform('BUILDVARIANT', 'Variant part of `BUILDPLATFORM`; often empty.', ''),
-  platform('TARGETPLATFORM', 'Platform the image is built for (`docker build --platform`), e.g. `linux/arm64`.', 'linux/amd64', 'platform'),
-  platform('TARGETOS', 'Operating system part of `TARGETPLATFORM`, e.g. `linux`.', 'linux'),
-  platform('TARGETOSVERSION', 'Operating system version of `TARGETPLATFORM`, e.g. a Windows build number; empty for Linux targets.', '10.0.20348'),
-  platform('TARGETARCH', 'Architecture part of `TARGETPLATFORM`, e.g. `amd64` or `arm64`.', 'amd64'),
-  platform('TARGETVARIANT', 'Variant part of `TARGETPLATFORM`, e.g. `v7` for `linux/arm/v7`; often empty.', 'v7'),
+  platform('BUILDPLATFORM', 'Platform of the machine running the build, e.g. `linux/amd64`.', 'linux/amd64', 'linux/amd64', 'platform'),
+  platform('BUILDOS', 'Operating system part of `BUILDPLATFORM`.', 'linux', 'linux'),
+  platform('BUILDOSVERSION', 'Operating system version of `BUILDPLATFORM`; set for Windows builders, empty on Linux.', '10.0.20348', ''),
+  platform('BUILDARCH', 'Architecture part of `BUILDPLATFORM`.', 'amd64', 'amd64'),
+  platform('BUILDVARIANT', 'Variant part of `BUILDPLATFORM`; often empty.', '', ''),
+  platform('TARGETPLATFORM', 'Platform the image is built for (`docker build --platform`), e.g. `linux/arm64`.', 'linux/amd64', 'linux/amd64', 'platform'),
+  platform('TARGETOS', 'Operating system part of `TARGETPLATFORM`, e.g. `linux`.', 'linux', 'linux'),
+  platform('TARGETOSVERSION', 'Operating system version of `TARGETPLATFORM`, e.g. a Windows build number; empty for Linux targets.', '10.0.20348', ''),
+  platform('TARGETARCH', 'Architecture part of `TARGETPLATFORM`, e.g. `amd64` or `arm64`.', 'amd64', 'amd64'),
+  platform('TARGETVARIANT', 'Variant part of `TARGETPLATFORM`, e.g. `v7` for `linux/arm/v7`; often empty.', 'v7', ''),
   proxy('HTTP_PROXY', 'Proxy for HTTP requests', 'http://proxy.example.com:3128'),
   proxy('http_proxy', 'Proxy for HTTP requests (lowercase spelling, read by many tools)', 'http://proxy.example.com:3128'),
   proxy('HTTPS_PROXY', 'Proxy for HTTPS requests', 'http://proxy.example.com:3128'),
@@ -85,7 +86,8 @@ export const PREDEFINED_ARGS: PredefinedArgData[] = [
     minSyntax: '1.5',
   }),
   {
-    ...platform('TARGETSTAGE', 'Name of the final target stage of the build (the `--target` stage, or the last one).', 'runtime'),
+    // Its global value is the target stage's name, which only the build command knows.
+    ...platform('TARGETSTAGE', 'Name of the final target stage of the build (the `--target` stage, or the last one).', 'runtime', undefined),
     minSyntax: '1.11',
   },
 ];

@@ -151,4 +151,10 @@ export interface PredefinedArgData extends DocEntry {
   exampleValue?: string;
   /** Set when the value fits flags of this kind, e.g. `platform` for `FROM --platform=$BUILDPLATFORM`. */
   valueKind?: ValueKind;
+  /**
+   * For the automatic platform ARGs: the value they have in the global scope (FROM lines and
+   * global ARG defaults) on a linux/amd64 machine building for itself, the usual case; checks
+   * that expand FROM use it, as BuildKit does with the real platform.
+   */
+  globalValue?: string;
 }

@@ -10,7 +10,7 @@ import type { DockerfileModel } from '../model';
 import { LocalFindingsCache, lintLocal, type LocalFinding } from './local';
 import { ALL_RULES } from './rules';
 import { readSuppressions, splitNames } from './suppression';
-import type { FindingExtra, Rule, RuleContext, RuleFix, RuleSeverity } from './types';
+import type { FindingExtra, ImageEnvLookup, Rule, RuleContext, RuleFix, RuleSeverity } from './types';
 
 /** The `source` of every diagnostic we publish. */
 export const SOURCE = 'dockerfile-studio';
@@ -23,6 +23,11 @@ export interface LintOptions {
   dockerignore?: string | null;
   /** Findings of earlier lints of this document to reuse (the service passes its own); none: check everything. */
   cache?: LocalFindingsCache;
+  /**
+   * The base images' environments as the local engine has them (UndefinedVar reads them);
+   * without it, a table of official images and then a guess stand in.
+   */
+  imageEnv?: ImageEnvLookup;
 }
 
 /** BuildKit's `# check=skip=...;error=true;experimental=...` directive, read. */
@@ -106,7 +111,7 @@ export function* lintSteps(model: DockerfileModel, options: LintOptions = {}, ru
   for (const [index, rule] of rules.entries()) if (severities[index] !== null && rule.checkInstruction) local.push(index);
   // Local findings per rule, in document order, each with the line its instruction starts on.
   const byRule = new Map<number, { line: number; finding: LocalFinding }[]>();
-  for (const { instruction, findings } of yield* lintLocal(model, rules, local, dockerignore, options.cache ?? new LocalFindingsCache())) {
+  for (const { instruction, findings } of yield* lintLocal(model, rules, local, { dockerignore, imageEnv: options.imageEnv }, options.cache ?? new LocalFindingsCache())) {
     for (const finding of findings) {
       let list = byRule.get(finding.rule);
       if (!list) byRule.set(finding.rule, (list = []));
@@ -135,6 +140,7 @@ export function* lintSteps(model: DockerfileModel, options: LintOptions = {}, ru
     const context: RuleContext = {
       model,
       dockerignore,
+      imageEnv: options.imageEnv,
       report: (range: Range, message: string, extra?: FindingExtra) =>
         found.push(toDiagnostic(rule, severity, range, message, extra)),
     };

@@ -9,7 +9,13 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel, InstructionModel } from '../model';
-import type { FindingExtra, Rule, RuleContext } from './types';
+import type { FindingExtra, ImageEnvLookup, Rule, RuleContext } from './types';
+
+/** What local rules read besides the model: the ignore file and the base images' environments. */
+export interface LocalInputs {
+  dockerignore: string | null;
+  imageEnv?: ImageEnvLookup;
+}
 
 /** One raw finding of a local rule; `crash` marks a rule that threw on the instruction. */
 export interface LocalFinding {
@@ -68,18 +74,18 @@ function groups(
   model: DockerfileModel,
   rules: readonly Rule[],
   local: readonly number[],
-  dockerignore: string | null,
+  inputs: LocalInputs,
   cache: LocalFindingsCache,
 ): Group[] {
   const keyId = (key: string) => cache.keyId(key);
   const base: Group = { key: 0, rules: [] };
-  const shared = [model.escapeChar, dockerignore ?? '\u0001'];
+  const shared = [model.escapeChar, inputs.dockerignore ?? '\u0001'];
   const own: Group[] = [];
   for (const index of local) {
     const rule = rules[index];
     if (rule.instructionContextKey) {
       const key = keyId([...shared, rule.id].join('\u0000'));
-      const perInstruction = rule.instructionContextKey(model);
+      const perInstruction = rule.instructionContextKey(model, { imageEnv: inputs.imageEnv });
       // Instructions of one stage share a key: join it with the group's once per distinct key.
       const joined = new Map<string, number>();
       const keyOf = (instruction: InstructionModel) => {
@@ -109,10 +115,10 @@ export function* lintLocal(
   model: DockerfileModel,
   rules: readonly Rule[],
   local: readonly number[],
-  dockerignore: string | null,
+  inputs: LocalInputs,
   cache: LocalFindingsCache,
 ): Generator<void, { instruction: InstructionModel; findings: LocalFinding[] }[], void> {
-  const lintGroups = groups(model, rules, local, dockerignore, cache);
+  const lintGroups = groups(model, rules, local, inputs, cache);
   const entries = cache.entries;
   const out: { instruction: InstructionModel; findings: LocalFinding[] }[] = [];
   for (const instruction of model.instructions) {
@@ -128,7 +134,7 @@ export function* lintLocal(
       const key = group.keyOf ? group.keyOf(instruction) : group.key;
       if (entry.keys[position] !== key) {
         entry.keys[position] = key;
-        entry.findings[position] = check(model, instruction, rules, group.rules, dockerignore);
+        entry.findings[position] = check(model, instruction, rules, group.rules, inputs);
       }
       const found = entry.findings[position];
       if (found.length > 0) (all ??= []).push(...found);
@@ -143,13 +149,14 @@ function check(
   instruction: InstructionModel,
   rules: readonly Rule[],
   local: readonly number[],
-  dockerignore: string | null,
+  inputs: LocalInputs,
 ): LocalFinding[] {
   const findings: LocalFinding[] = [];
   let current = 0;
   const context: RuleContext = {
     model,
-    dockerignore,
+    dockerignore: inputs.dockerignore,
+    imageEnv: inputs.imageEnv,
     report: (range, message, extra) => findings.push({ rule: current, range, message, extra }),
   };
   for (const index of local) {

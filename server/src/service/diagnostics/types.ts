@@ -33,11 +33,20 @@ export interface FindingExtra {
   fixes?: RuleFix[];
 }
 
+/**
+ * The environment a base image's config sets (`NAME=value` entries, or bare names), as the
+ * local engine reports it; undefined when the image is not known there. `imageRef` is the
+ * reference after resolving global ARGs, as written (`python:3.12-slim`).
+ */
+export type ImageEnvLookup = (imageRef: string) => readonly string[] | undefined;
+
 /** What a rule's check receives. */
 export interface RuleContext {
   readonly model: DockerfileModel;
   /** The build context's `.dockerignore` (or `<Dockerfile>.dockerignore`) text, when known. */
   readonly dockerignore: string | null;
+  /** The base images' environments from the local engine, when the caller can ask it. */
+  readonly imageEnv?: ImageEnvLookup;
   /** Records a finding of the running rule. */
   report(range: Range, message: string, extra?: FindingExtra): void;
 }
@@ -106,5 +115,5 @@ export interface Rule {
    * definitions an instruction can see): called once per lint, it returns the key of each
    * instruction, so an edit in one stage re-checks only the instructions whose key changed.
    */
-  instructionContextKey?(model: DockerfileModel): (instruction: InstructionModel) => string;
+  instructionContextKey?(model: DockerfileModel, context: Pick<RuleContext, 'imageEnv'>): (instruction: InstructionModel) => string;
 }

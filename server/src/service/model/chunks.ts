@@ -37,9 +37,51 @@ export interface ParseState {
   chunks: Chunk[];
 }
 
+/**
+ * Where a line ends in an escaped escape character (`\\` before the line break, blanks allowed):
+ * BuildKit's continuation pattern wants the escape NOT preceded by another, so such a line ends
+ * the instruction, while dockerfile-ast reads it as a continuation. Returns the offsets of those
+ * last escape characters (one linear pass, walking back over trailing blanks once per line).
+ */
+function escapedEscapeEnds(text: string, escapeChar: string): number[] {
+  const found: number[] = [];
+  for (let nl = text.indexOf('\n'); ; nl = text.indexOf('\n', nl + 1)) {
+    const end = nl < 0 ? text.length : nl;
+    let i = end - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i--;
+    if (i >= 1 && text[i] === escapeChar && text[i - 1] === escapeChar) found.push(i);
+    if (nl < 0) return found;
+  }
+}
+
+/**
+ * dockerfile-ast's parse with BuildKit's line continuation rule: the scanner sees the text with
+ * each escaped escape at a line end replaced by a letter (so the line ends the instruction),
+ * then the nodes' document gets the real text back (same length, same offsets), so every value
+ * read later is what was written.
+ */
+function parseDockerfile(text: string, knownEscape?: string): ReturnType<typeof DockerfileParser.parse> {
+  // The whole file's escape character comes from its own directive: parse first, then look.
+  const plain = knownEscape === undefined ? DockerfileParser.parse(text) : null;
+  const escapeChar = knownEscape ?? plain!.getEscapeCharacter();
+  const ends = text.includes(escapeChar + escapeChar) ? escapedEscapeEnds(text, escapeChar) : [];
+  if (ends.length === 0) return plain ?? DockerfileParser.parse(text);
+  let masked = '';
+  let from = 0;
+  for (const at of ends) {
+    masked += text.slice(from, at) + 'x';
+    from = at + 1;
+  }
+  masked += text.slice(from);
+  const ast = DockerfileParser.parse(masked);
+  const document = (ast as unknown as { document: { update(changes: { text: string }[], version: number): void } }).document;
+  document.update([{ text }], 1);
+  return ast;
+}
+
 /** Parses the whole text. */
 export function parseAll(text: string): ParseState {
-  const ast = DockerfileParser.parse(text);
+  const ast = parseDockerfile(text);
   const document = TextDocument.create('file:///region', 'dockerfile', 0, text);
   const lineCount = document.lineCount;
   const instructions = ast.getInstructions().map((node) => new LazyInstruction(node, document, 0, -1, null));
@@ -110,7 +152,7 @@ function parseRegion(
   const header = `# escape=${escapeChar}\n#\n`;
   const text = header + body;
   const document = TextDocument.create('file:///region', 'dockerfile', 0, text);
-  const nodes = DockerfileParser.parse(text).getInstructions();
+  const nodes = parseDockerfile(text, escapeChar).getInstructions();
   const lineOffset = startLine - 2;
   const instructions = nodes.map((node) => new LazyInstruction(node, document, lineOffset, -1, null));
   return { instructions, open: isOpenAtEnd(nodes, body, escapeChar) };
@@ -122,7 +164,7 @@ function isOpenAtEnd(nodes: AstInstruction[], body: string, escapeChar: string):
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i].replace(/\s+$/, '');
     if (line === '' || line.trimStart().startsWith('#')) continue;
-    if (line.endsWith(escapeChar)) return true;
+    if (line.endsWith(escapeChar) && !line.endsWith(escapeChar + escapeChar)) return true;
     break;
   }
   const lastNode = nodes[nodes.length - 1] as unknown as { getHeredocs?(): { getDelimiterRange(): unknown }[] } | undefined;

@@ -5,8 +5,11 @@
  * inherited by stages built FROM this stage (BuildKit adds both to the stage's state, which the
  * child starts from), and ENV always wins over an ARG of the same name.
  */
-import { automaticArg, type VariableContext } from '../data';
+import { PREDEFINED_ARGS, automaticArg, type VariableContext } from '../data';
 import type { InstructionModel, StageModel, VariableDefModel, VariableResolution } from './types';
+
+/** The automatic platform ARGs' values in the global scope (declared there or not). */
+const GLOBAL_VALUES = new Map(PREDEFINED_ARGS.flatMap((a) => (a.globalValue === undefined ? [] : [[a.name, a.globalValue] as const])));
 
 /** Definitions grouped by scope, in document order, and by name within each scope. */
 export interface Scopes {
@@ -100,6 +103,9 @@ export function resolveIn(scopes: Scopes, name: string, at: InstructionModel): V
 /** The value a lookup during expansion sees: undefined when the name is not set there. */
 export function lookupValue(scopes: Scopes, name: string, at: InstructionModel): string | undefined {
   const resolution = resolveIn(scopes, name, at);
-  if (resolution.definition === null) return undefined;
-  return resolution.value ?? undefined;
+  if (resolution.definition !== null && resolution.value !== null) return resolution.value;
+  // BuildKit sets the platform ARGs in the global scope, so `ARG FLAVOR=$TARGETARCH` then
+  // `FROM $FLAVOR` has a value; inside a stage they stay empty until the stage declares them.
+  if (at.stageIndex < 0 || at.keyword === 'FROM') return GLOBAL_VALUES.get(name);
+  return undefined;
 }

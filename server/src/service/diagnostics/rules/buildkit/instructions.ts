@@ -185,7 +185,8 @@ export const workdirRelativePath: Rule = defineRule({
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'WORKDIR' || instruction.args.length === 0) continue;
         const written = instruction.argsText.trim();
-        const path = written.includes('$') ? model.expand(written, instruction) : written;
+        // BuildKit's lexer removes quotes and escapes first: `WORKDIR "/app"` is absolute.
+        const path = model.expand(written, instruction);
         if (looksAbsolute(path) || path.includes('$')) known = true;
         else if (!known) report(instruction.args[0].range, `Relative WORKDIR "${written}" depends on the base image's working directory`);
       }

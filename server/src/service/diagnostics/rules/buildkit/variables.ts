@@ -1,36 +1,29 @@
 /** BuildKit's checks on variables: undefined references and secrets passed as ARG or ENV. */
+import type { Position } from 'vscode-languageserver-types';
 import { getInstruction } from '../../../data';
-import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
-import type { Rule } from '../../types';
+import type { DockerfileModel, InstructionModel, VariableRefModel } from '../../../model';
+import type { Rule, RuleContext } from '../../types';
+import { baseEnvNames } from './baseEnv';
 import { closest } from '../../ruleKit';
 import { defineRule } from '../../defineRule';
 
 /** Instructions whose words the builder expands itself (data/); FROM is UndefinedArgInFrom's. */
 const expanded = (keyword: string): boolean => keyword !== 'FROM' && getInstruction(keyword)?.expandsVariables === true;
 
-/** Modifiers that make an unset variable harmless (`${X:-default}`, `${X:+alt}`, `${X:?msg}`). */
-const GUARDED = new Set(['-', ':-', '+', ':+', '?', ':?']);
-
 /** `$NAME` or `${NAME}`; other `${...}` shapes are template syntax or refused by the builder anyway. */
 const PLAIN_REF = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})$/;
 
 const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore)([/:-]|$)/i;
 
-/** True when the stage, through its parent stages, starts from `scratch` (so no image ENV exists). */
-function fromScratch(model: DockerfileModel, stage: StageModel): boolean {
-  let current: StageModel | undefined = stage;
-  for (let hops = 0; current && hops <= model.stages.length; hops++) {
-    if (current.parentStage === null) return current.resolvedBase.toLowerCase() === 'scratch';
-    current = model.stages[current.parentStage];
-  }
-  return false;
-}
-
-/** Names defined before the instruction in its stage chain or globally; `byStage` caches the chains. */
+/**
+ * Names the stage defines before the instruction, through its `FROM <stage>` chain (ARGs and
+ * ENVs carry over into child stages; global ARGs do not until re-declared); `byStage` caches
+ * the chains.
+ */
 function visibleNames(model: DockerfileModel, at: InstructionModel, byStage: Map<number, { name: string; line: number }[]>): string[] {
   let defs = byStage.get(at.stageIndex);
   if (!defs) {
-    const chain = new Set<number>([-1]);
+    const chain = new Set<number>();
     for (let index: number | null = at.stageIndex; index !== null && index >= 0 && !chain.has(index); index = model.stages[index].parentStage) {
       chain.add(index);
     }
@@ -56,14 +49,34 @@ function stageDefinitions(model: DockerfileModel): Map<number, { name: string; l
   return byStage;
 }
 
+/** Candidate names compared per instruction in "did you mean" searches, at most. */
+const SUGGESTION_BUDGET = 200_000;
+
+/** True when the reference sits in the body of a heredoc whose delimiter is quoted (not expanded). */
+function inQuotedHeredoc(instruction: InstructionModel, ref: VariableRefModel): boolean {
+  const line = ref.range.start.line;
+  return instruction.heredocs.some((h) => h.quoted && h.contentRange !== null && line >= h.contentRange.start.line && line <= h.contentRange.end.line);
+}
+
+/** Where each name's first `NAME=value` pair of the ENV or ARG ends (one pass over its pairs). */
+function pairEnds(instruction: InstructionModel): Map<string, Position> {
+  const ends = new Map<string, Position>();
+  for (const p of instruction.properties) if (p.valueRange !== null && !ends.has(p.name)) ends.set(p.name, p.range.end);
+  return ends;
+}
+
+function comesBefore(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
 /**
  * Everything UndefinedVar's answer for one instruction depends on besides the instruction, per
- * stage: the definitions (kind, name, line) of the stage, its ancestors and the global scope,
- * those stages' parents, start lines and scratch bases, and whether the file is for Windows.
+ * stage: the definitions (kind, name, line) of the stage and its ancestors, those stages'
+ * parents and start lines, the base image's environment, and whether the file is for Windows.
  * An edit in one stage re-checks that stage and the stages built FROM it; typing elsewhere
  * re-checks only the edited instruction.
  */
-function variableLayout(model: DockerfileModel): (instruction: InstructionModel) => string {
+function variableLayout(model: DockerfileModel, context: Pick<RuleContext, 'imageEnv'>): (instruction: InstructionModel) => string {
   const windows = String(isWindows(model));
   const defsOf = new Map<number, string[]>();
   for (const d of model.definitions) {
@@ -71,17 +84,17 @@ function variableLayout(model: DockerfileModel): (instruction: InstructionModel)
     list.push(`${d.kind}:${d.name}@${d.instruction?.range.start.line ?? -1}`);
     defsOf.set(d.stageIndex, list);
   }
-  const global = (defsOf.get(-1) ?? []).join(',');
   const byStage = new Map<number, string>();
   const signature = (index: number): string => {
     let key = byStage.get(index);
     if (key !== undefined) return key;
-    const parts = [windows, global];
+    const base = baseEnvNames(model, model.stages[index], context.imageEnv);
+    const parts = [windows, base === null ? '?' : base.join(',')];
     const seen = new Set<number>();
     for (let at: number | null = index; at !== null && at >= 0 && !seen.has(at); at = model.stages[at].parentStage) {
       seen.add(at);
       const stage = model.stages[at];
-      parts.push(`${at}<${stage.parentStage}:${stage.from.range.start.line}:${fromScratch(model, stage)}|${(defsOf.get(at) ?? []).join(',')}`);
+      parts.push(`${at}<${stage.parentStage}:${stage.from.range.start.line}|${(defsOf.get(at) ?? []).join(',')}`);
     }
     byStage.set(index, (key = parts.join(';')));
     return key;
@@ -95,27 +108,53 @@ export const undefinedVar: Rule = defineRule({
   severity: 'warning',
   buildkit: { slug: 'undefined-var' },
   docs: {
-    catches: 'A `$VAR` in an instruction the builder expands (ENV, ARG, LABEL, COPY, ADD, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL) that no ARG or ENV defines at that point.',
-    why: 'An undefined variable expands to an empty string, so `COPY $SRC .` quietly copies the whole context; usually it is a typo or an ARG declared in another stage.',
+    catches: 'A `$VAR` in an instruction the builder expands (ENV, ARG, LABEL, COPY, ADD, WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL) that no ARG or ENV of the stage, and nothing in the base image\'s environment, defines at that point. The guarded forms `${VAR:-default}`, `${VAR:+alt}` and `${VAR:?msg}` count too, as BuildKit counts them.',
+    why: 'An undefined variable expands to an empty string, so `COPY $SRC .` quietly copies the whole context; usually it is a typo, an ARG declared in another stage, or a global ARG the stage never re-declared.',
     bad: 'FROM alpine\nARG VERSION=1.0\nENV APP_VERSION=$VERSOIN',
     good: 'FROM alpine\nARG VERSION=1.0\nENV APP_VERSION=$VERSION',
-    notes: 'BuildKit knows the base image\'s environment (PATH, JAVA_HOME, ...); we do not pull images, so in a stage built on an image we only report names that look like a typo of a defined one, or that contain lower-case letters (image environments use upper-case names). `${X:-default}` and the other guarded forms are never reported. RUN is not checked: the shell expands it.',
+    notes: [
+      'BuildKit reads the base image\'s environment from its config. We take it from the local engine when the editor can ask it, else from a table of the common official images (`python`, `node`, `golang`, `eclipse-temurin`, ...: PATH, LANG, PYTHON_VERSION, JAVA_HOME and the like). For an image neither knows we guess: in such a stage only names that look like a typo of a defined one, or that contain lower-case letters (image environments use upper-case names), are reported.',
+      'All names of one `ENV` or `ARG` are expanded with what was defined before the instruction, so `ENV A=1 B=$A` reports `$A` (on any base image: the name was clearly meant to be the one just set). A finding on a later line of a multi-line instruction is shown on its first line, where BuildKit puts it. Quoted heredoc bodies (`COPY <<"EOF"`) are not expanded and not checked; RUN is not checked: the shell expands it.',
+    ].join('\n\n'),
   },
   instructionContextKey: variableLayout,
-  checkInstruction(instruction, { model, report }) {
+  checkInstruction(instruction, { model, report, imageEnv }) {
     if (instruction.stageIndex < 0 || !expanded(instruction.keyword)) return;
     const stage = model.stages[instruction.stageIndex];
+    let base: readonly string[] | null | undefined;
+    let ends: Map<string, Position> | undefined;
+    let visible: string[] | undefined;
+    let visibleSet: Set<string> | undefined;
+    let budget = SUGGESTION_BUDGET;
+    // A name an earlier pair of this same ENV or ARG sets (not visible yet: all pairs expand first).
+    const setEarlier = (ref: VariableRefModel) => {
+      const end = (ends ??= pairEnds(instruction)).get(ref.name);
+      return end !== undefined && comesBefore(end, ref.range.start);
+    };
+    const firstLine = instruction.range.start.line;
     for (const ref of instruction.variables) {
-      if (ref.modifier ? GUARDED.has(ref.modifier) : !PLAIN_REF.test(model.textAt(ref.range))) continue;
+      if (!ref.modifier && !PLAIN_REF.test(model.textAt(ref.range))) continue;
+      if (inQuotedHeredoc(instruction, ref)) continue;
       const resolution = model.resolveVariable(ref.name, instruction);
       if (resolution.definition || resolution.predefined) continue;
-      // ARGs and ENVs of parent stages carry over into `FROM <stage>` children.
-      const visible = visibleNames(model, instruction, stageDefinitions(model));
-      if (visible.includes(ref.name)) continue;
-      const suggestion = closest(ref.name, visible, true);
-      // Image environments use upper-case names; a lower-case one is ours or a typo.
-      if (!fromScratch(model, stage) && !suggestion && (ref.name === ref.name.toUpperCase() || isWindows(model))) continue;
-      report(ref.range, `"$${ref.name}" is not defined at this point${suggestion ? ` (did you mean $${suggestion}?)` : ''}`, {
+      // ARGs and ENVs of parent stages carry over into `FROM <stage>` children; the same for every
+      // reference of the instruction, so read once.
+      visible ??= visibleNames(model, instruction, stageDefinitions(model));
+      visibleSet ??= new Set(visible);
+      if (visibleSet.has(ref.name)) continue;
+      if (base === undefined) base = baseEnvNames(model, stage, imageEnv);
+      if (base?.includes(ref.name) || ref.name === 'PATH') continue;
+      const candidates = base ? [...visible, ...base] : visible;
+      // Each search compares with every candidate: a budget keeps a hostile instruction (thousands
+      // of undefined names among thousands of definitions) linear; past it, no suggestion.
+      const suggestion = candidates.length <= budget ? closest(ref.name, candidates, true) : undefined;
+      budget -= candidates.length;
+      // An image nobody knows: its environment uses upper-case names, so a lower-case one is ours
+      // or a typo; and a name an earlier pair of this same ENV or ARG sets was meant to be that one.
+      if (base === null && !suggestion && !setEarlier(ref) && (ref.name === ref.name.toUpperCase() || isWindows(model))) continue;
+      const onFirstLine = ref.range.start.line === firstLine;
+      const where = onFirstLine ? '' : ` (line ${ref.range.start.line + 1})`;
+      report(onFirstLine ? ref.range : instruction.keywordRange, `"$${ref.name}"${where} is not defined at this point${suggestion ? ` (did you mean $${suggestion}?)` : ''}`, {
         data: suggestion ? { suggestion } : undefined,
       });
     }
@@ -141,7 +180,7 @@ export const secretsUsedInArgOrEnv: Rule = defineRule({
     why: 'ARG and ENV values are stored in the image config and history, where anyone with the image can read them. Secret mounts keep them out of the image.',
     bad: 'FROM alpine\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > ~/.npmrc',
     good: 'FROM alpine\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN \\\n    echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > ~/.npmrc',
-    notes: 'Like BuildKit, `auth` counts only as the last part of a name (`GITHUB_AUTH`, not `AUTH_MODULE_VERSION`).',
+    notes: 'We follow current BuildKit here, on purpose newer than the BuildKit 0.25 in Docker 28: `auth` counts only as the last part of a name (`GITHUB_AUTH`, not `DOCKER_AUTH_VERSION`), and a `file` part (`DB_PASSWORD_FILE`) names a file holding the secret, not the secret itself. BuildKit 0.25 (`docker build --check` on Docker 28) still reports both; a Dockerfile with `# syntax=docker/dockerfile:1` gets the newer checks.',
   },
   checkInstruction(instruction, { report }) {
     if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return;

@@ -121,9 +121,17 @@ export const noFrom: Rule = defineRule({
   },
   check({ model, report }) {
     if (model.stages.length > 0) return;
-    const first = model.instructions[0];
-    if (first) report(first.keywordRange, 'The Dockerfile has no FROM instruction: there is no stage to build');
-    else report({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'The Dockerfile has no instructions: a build needs at least a FROM');
+    // Where BuildKit stops: the first instruction that needs a stage (global ARGs do not).
+    const first = model.instructions.find((i) => i.keyword !== 'ARG') ?? model.instructions[0];
+    if (first) {
+      report(first.keywordRange, 'The Dockerfile has no FROM instruction: there is no stage to build');
+      return;
+    }
+    // BuildKit's parser reports an empty file at the last line it read.
+    const lines = model.text.split('\n');
+    if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+    const last = Math.max(0, lines.length - 1);
+    report({ start: { line: last, character: 0 }, end: { line: last, character: 0 } }, 'The Dockerfile has no instructions: a build needs at least a FROM');
   },
 });
 

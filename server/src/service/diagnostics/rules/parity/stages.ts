@@ -35,11 +35,6 @@ function referenceProblem(text: string): string {
   return 'it does not match name[:tag][@digest]';
 }
 
-/** An all-capitals base such as `REPLACE-ME` is a template placeholder filled in before the build. */
-function isPlaceholder(text: string): boolean {
-  return /^[A-Z][A-Z0-9_-]*$/.test(text);
-}
-
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
 export const invalidStageName: Rule = defineRule({
@@ -130,13 +125,13 @@ export const invalidImageReference: Rule = defineRule({
     bad: 'FROM Ubuntu:22.04',
     good: 'FROM ubuntu:22.04',
     buildOutput: 'failed to parse stage name "Ubuntu:22.04": invalid reference format: repository name must be lowercase',
-    notes: 'Bases with variables are checked by InvalidDefaultArgInFrom instead, with their defaults filled in. An all-capitals base such as `REPLACE-ME` is taken for a template placeholder and left alone.',
+    notes: 'Bases with variables are checked by InvalidDefaultArgInFrom instead, with their defaults filled in. A template placeholder such as `FROM REPLACE-ME` is reported too: BuildKit refuses it until the template is filled in.',
   },
   check({ model, report }) {
     for (const stage of model.stages) {
       if (!stage.baseRange || stage.parentStage !== null || stage.baseText.includes('$')) continue;
       const base = stage.baseText;
-      if (base.toLowerCase() === 'scratch' || isValidImageReference(base) || isPlaceholder(base)) continue;
+      if (base.toLowerCase() === 'scratch' || isValidImageReference(base)) continue;
       report(stage.baseRange, `"${base}" is not a valid image reference: ${referenceProblem(base)}`);
     }
   },

@@ -142,6 +142,69 @@ function unclosedQuote(
   return quote && openedIn ? { arg: openedIn, quote } : null;
 }
 
+/** What may follow `${name:` in BuildKit's lexer: `-`, `+` or `?` (defaults, alternatives, errors). */
+const COLON_MODIFIERS = new Set(['-', '+', '?']);
+
+export const unsupportedSubstitution: Rule = defineRule({
+  id: 'unsupported-substitution',
+  title: 'Unsupported variable modifier',
+  severity: 'error',
+  url: ref('environment-replacement'),
+  docs: {
+    catches: 'A `${name:x...}` in an instruction the builder expands, where `x` is not `-`, `+` or `?`: bash substrings (`${name:1:3}`) and template placeholders (`${templateOption:imageVariant}`) are not Dockerfile syntax.',
+    why: 'The builder stops with an error when it expands the word. Templates written for a generator must be filled in before the build.',
+    bad: 'FROM alpine\nARG VARIANT=${templateOption:imageVariant}',
+    good: 'FROM alpine\nARG VARIANT=${VARIANT:-bookworm}',
+    buildOutput: 'failed to process "${templateOption:imageVariant}": unsupported modifier (:i) in substitution',
+    notes: 'RUN, CMD and ENTRYPOINT are left to the shell, which has its own rules, and single-quoted or quoted-heredoc text is not expanded.',
+  },
+  checkInstruction(instruction, { model, report }) {
+    if (!getInstruction(instruction.keyword)?.expandsVariables) return;
+    let quoted: ((offset: number) => boolean) | undefined;
+    for (const variable of instruction.variables) {
+      if (variable.modifier !== null) continue;
+      const text = model.textAt(variable.range);
+      const after = 2 + variable.name.length;
+      if (!text.startsWith('${') || text[after] !== ':' || COLON_MODIFIERS.has(text[after + 1])) continue;
+      if (instruction.heredocs.some((h) => h.quoted && h.contentRange !== null && variable.range.start.line >= h.contentRange.start.line && variable.range.start.line <= h.contentRange.end.line)) continue;
+      quoted ??= singleQuoted(model.text, model.offsetAt(instruction.range.start), model.offsetAt(instruction.range.end), model.escapeChar);
+      if (quoted(model.offsetAt(variable.range.start))) continue;
+      report(variable.range, `Unsupported modifier ":${text[after + 1] ?? ''}" in "${text}": the builder knows \${name:-word}, \${name:+word} and \${name:?word}`);
+    }
+  },
+});
+
+/** For offsets in [start, end): whether single quotes (which stop expansion) enclose them; one pass. */
+function singleQuoted(text: string, start: number, end: number, escape: string): (offset: number) => boolean {
+  const spans: [number, number][] = [];
+  let inDouble = false;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === escape) i++;
+    else if (c === '"') inDouble = !inDouble;
+    else if (c === "'" && !inDouble) {
+      const close = text.indexOf("'", i + 1);
+      const stop = close < 0 || close >= end ? end : close;
+      spans.push([i, stop]);
+      i = stop;
+    }
+  }
+  return (offset) => {
+    // Spans are in order: binary search for the last one opening before the offset.
+    let lo = 0;
+    let hi = spans.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] < offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && offset < spans[found][1];
+  };
+}
+
 const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
 
 /** Splits `[ip:][hostPort:]port[/proto]` into the container port and the protocol. */
@@ -183,4 +246,4 @@ export const invalidPort: Rule = defineRule({
 });
 
 /** The rules of this file, in run order. */
-export const SYNTAX_RULES: Rule[] = [invalidEscapeDirective, invalidJsonExecForm, unterminatedHeredoc, unterminatedQuote, invalidPort];
+export const SYNTAX_RULES: Rule[] = [invalidEscapeDirective, invalidJsonExecForm, unterminatedHeredoc, unterminatedQuote, unsupportedSubstitution, invalidPort];

@@ -1,0 +1,3 @@
+/** Flags of COPY. */
+import type { FlagData } from '../types';
+export declare const COPY_FLAGS: FlagData[];

@@ -1,0 +1,3 @@
+/** Flags of RUN; mount keys themselves are in ../mounts.ts. */
+import type { FlagData } from '../types';
+export declare const RUN_FLAGS: FlagData[];

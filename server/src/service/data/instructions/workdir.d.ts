@@ -1,0 +1,2 @@
+import type { InstructionData } from '../types';
+export declare const WORKDIR: InstructionData;
