@@ -17,8 +17,11 @@ export type WildcardDialect = 'shell' | 'dockerignore' | 'glob';
 interface Step {
   many: boolean;
   accepts: (c: string) => boolean;
-  /** `**` before a slash is "nothing, or anything ending in a slash": its first step may be skipped with the `/` after it. */
-  optional: boolean;
+  /**
+   * For a step that reads nothing: it leads both to the next step and `skip` steps on. `**`
+   * before a slash is "nothing, or anything ending in a slash": such a step, then `*`, then `/`.
+   */
+  skip: number;
 }
 
 /** A compiled pattern. */
@@ -43,11 +46,11 @@ export function compileWildcard(pattern: string, dialect: WildcardDialect): Wild
   const inSegment = dialect !== 'shell';
   const oneChar = inSegment ? notSlash : anyChar;
   const steps: Step[] = [];
-  const push = (many: boolean, accepts: (c: string) => boolean, optional = false) => {
+  const push = (many: boolean, accepts: (c: string) => boolean, skip = 0) => {
     // `**` in a shell pattern, or `*` after `*`, adds nothing: one state keeps the set small.
     const last = steps[steps.length - 1];
-    if (many && last?.many && last.accepts === accepts && !optional && !last.optional) return;
-    steps.push({ many, accepts, optional });
+    if (many && last?.many && last.accepts === accepts) return;
+    steps.push({ many, accepts, skip });
   };
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
@@ -55,7 +58,8 @@ export function compileWildcard(pattern: string, dialect: WildcardDialect): Wild
       i++;
       if (pattern[i + 1] === '/') {
         i++;
-        push(true, anyChar, true);
+        push(false, () => false, 3);
+        steps.push({ many: true, accepts: anyChar, skip: 0 });
         push(false, (x) => x === '/');
       } else push(true, anyChar);
     } else if (c === '*') push(true, oneChar);
@@ -100,7 +104,7 @@ function characterClass(pattern: string, open: number): { accepts: (c: string) =
 /** The same pattern read from its end, to match suffixes as prefixes of the reversed text. */
 export function reverseWildcard(wildcard: Wildcard): Wildcard {
   // An optional `**` + slash pair would reverse into the wrong order; only shell patterns are reversed.
-  if (wildcard.steps.some((s) => s.optional)) throw new Error('reverseWildcard: a pattern with ** and a slash cannot be reversed');
+  if (wildcard.steps.some((s) => s.skip > 0)) throw new Error('reverseWildcard: a pattern with ** and a slash cannot be reversed');
   return { steps: [...wildcard.steps].reverse() };
 }
 
@@ -110,8 +114,8 @@ function close(steps: readonly Step[], set: Int32Array): void {
   for (let p = 0; p < steps.length; p++) {
     const start = set[p];
     if (start < 0) continue;
-    if (steps[p].many) merge(set, p + 1, start);
-    if (steps[p].optional) merge(set, p + 2, start);
+    if (steps[p].many || steps[p].skip > 0) merge(set, p + 1, start);
+    if (steps[p].skip > 0) merge(set, p + steps[p].skip, start);
   }
 }
 
