@@ -5,7 +5,7 @@
 // first published diagnostics. An input a server does not answer within the limit is reported
 // as "> limit" and that server is restarted for the next input.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,8 +41,16 @@ async function openAndTime(server, uri, text) {
 /** One round for one server: every input in turn. */
 async function session(spec, inputs, samples) {
   let server = await startServer(spec.argv);
+  // Inputs with files beside the Dockerfile (a .dockerignore) are opened from a real folder.
+  const disk = mkdtempSync(join(tmpdir(), 'dockerfile-bench-files-'));
   for (const [i, input] of inputs.entries()) {
-    const uri = `file:///bench-hostile/${i}/Dockerfile`;
+    let uri = `file:///bench-hostile/${i}/Dockerfile`;
+    if (input.files) {
+      const folder = join(disk, String(i));
+      mkdirSync(folder, { recursive: true });
+      for (const [name, content] of Object.entries(input.files)) writeFileSync(join(folder, name), content);
+      uri = pathToFileURL(join(folder, 'Dockerfile')).href;
+    }
     const result = await openAndTime(server, uri, input.text);
     samples[spec.label][input.name].push(result);
     if (result.hover === null || result.diag === null) {
@@ -53,6 +61,7 @@ async function session(spec, inputs, samples) {
     }
   }
   await server.stop();
+  rmSync(disk, { recursive: true, force: true });
 }
 
 /** Runs `rounds` interleaved rounds; returns { text, table }. */

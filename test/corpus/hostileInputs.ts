@@ -8,6 +8,8 @@
 export interface HostileInput {
   name: string;
   text: string;
+  /** Files beside the Dockerfile (the bench writes them to disk; the server reads a .dockerignore there). */
+  files?: Record<string, string>;
 }
 
 /** Deterministic pseudo-random bytes, so a failure can be replayed. */
@@ -42,6 +44,13 @@ export function hostileInputs(): HostileInput[] {
     },
     { name: 'deeply nested ${a:-${b:-...}} (500)', text: `FROM alpine\nARG X=${nested(500)}\nRUN echo $X ${nested(500)}` },
     { name: 'deeply nested ${a:-${b:-...}} (5,000)', text: `FROM alpine\nARG X=${nested(5000)}\nRUN echo $X` },
+    // Backtracking wildcards (issue 9): seven stars against a run that never ends in `b`.
+    ...['%%', '##', '%', '#', '/', '//'].map((op) => ({
+      name: `\${A${op}*a*a*a*a*a*a*b} over 80 a's`,
+      text: `ARG A=${'a'.repeat(80)}\nARG B=\${A${op}*a*a*a*a*a*a*b${op.startsWith('/') ? '/x' : ''}}\nFROM alpine:$B\n`,
+    })),
+    { name: '.dockerignore *a*a*a*a*a*a*b, COPY 80 a\'s', text: `FROM alpine\nCOPY ${'a'.repeat(80)} /x\n`, files: { '.dockerignore': '*a*a*a*a*a*a*b\n' } },
+    { name: 'directive with 100,000 spaces', text: `# syntax=x${' '.repeat(100_000)}y\nFROM alpine\n` },
     { name: 'escape directive and CRLF', text: '# escape=`\r\nFROM alpine\r\nRUN echo a `\r\n  b\r\nONBUILD RUN --mount=type=bind echo $X\r\n' },
   ];
 }

@@ -61,7 +61,8 @@ export function scanDockerfile(text: string): ScannedDockerfile {
     let joined = '';
     let current = first;
     for (;;) {
-      const trimmed = current.replace(/\s+$/, '');
+      // trimEnd, not /\s+$/: the regex retries at every space and is quadratic on a long run of them.
+      const trimmed = current.trimEnd();
       if (trimmed.endsWith(escape) && line + 1 < lines.length) {
         joined += trimmed.slice(0, -1);
         line++;

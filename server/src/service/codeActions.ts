@@ -19,8 +19,8 @@ export const DIAGNOSTIC_SOURCE = 'dockerfile-studio';
 export type RuleLookup = (id: string) => Rule | undefined;
 
 // `# dockerfile-studio ignore=A,B` and `# dockerfile-studio ignore-file=A,B`; group 2 is the list.
-const IGNORE_HERE = /^([ \t]*#[ \t]*dockerfile-studio[ \t]+ignore[ \t]*=[ \t]*)(.*)$/;
-const IGNORE_FILE = /^([ \t]*#[ \t]*dockerfile-studio[ \t]+ignore-file[ \t]*=[ \t]*)(.*)$/;
+const IGNORE_HERE = /^([ \t]*#[ \t]*dockerfile-studio[ \t]+ignore[ \t]*=[ \t]*)((?:[^ \t].*)?)$/;
+const IGNORE_FILE = /^([ \t]*#[ \t]*dockerfile-studio[ \t]+ignore-file[ \t]*=[ \t]*)((?:[^ \t].*)?)$/;
 const COMMENT = /^[ \t]*#/;
 // Anything shaped like a parser directive; a comment inserted above one would demote it.
 const DIRECTIVE_SHAPE = /^\s*#\s*[a-zA-Z][a-zA-Z0-9_-]*\s*=/;
@@ -191,7 +191,7 @@ function checkSkipEdit(model: DockerfileModel, lines: Line[], id: string): TextE
   const value = directive.value;
   let offset = 0;
   for (const part of value.split(';')) {
-    const match = /^(\s*skip\s*=\s*)(.*)$/i.exec(part);
+    const match = /^(\s*skip\s*=\s*)((?:\S.*)?)$/i.exec(part);
     if (match) {
       const list = match[2];
       if (hasId(list, id) || hasId(list, 'all')) return null;

@@ -49,7 +49,7 @@ export function doComplete(model: DockerfileModel, position: Position, options: 
   if (onbuild) return keywordItems(INSTRUCTIONS.filter((i) => i.allowedInOnbuild), tokenRange(position, onbuild[1].length), options);
   if (!instruction) return [];
   const target = instruction.trigger && position.character > instruction.keywordRange.end.character ? instruction.trigger : instruction;
-  const word = /(\S*)$/.exec(linePrefix)![1];
+  const word = trailingWord(linePrefix);
   return (
     variableItems(model, target, position, word) ??
     flagItems(model, target, position, word) ??
@@ -58,10 +58,20 @@ export function doComplete(model: DockerfileModel, position: Position, options: 
   );
 }
 
+/**
+ * The run of non-space characters at the end of the text. A scan from the end: `/(\S*)$/` would
+ * retry from every position and take quadratic time on a long line that ends in a space.
+ */
+function trailingWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && !/\s/.test(text[start - 1])) start--;
+  return text.slice(start);
+}
+
 /** True when the line before `line` ends with the escape character (a continuation line). */
 function continues(model: DockerfileModel, line: number): boolean {
   if (line === 0) return false;
-  const previous = model.textAt({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\s+$/, '');
+  const previous = model.textAt({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).trimEnd();
   return previous.endsWith(model.escapeChar);
 }
 
@@ -104,7 +114,7 @@ function directiveItems(model: DockerfileModel, position: Position, linePrefix: 
       command: TRIGGER_SUGGEST,
     }));
   }
-  const value = /^\s*#\s*([A-Za-z]+)\s*=\s*(.*)$/.exec(linePrefix);
+  const value = /^\s*#\s*([A-Za-z]+)\s*=\s*((?:\S.*)?)$/.exec(linePrefix);
   const data = value ? getDirective(value[1]) : undefined;
   if (!value || !data) return null;
   const typed = value[2];

@@ -30,6 +30,8 @@ export { closest, didYouMean } from './diagnostics/ruleKit';
 export { SOURCE as DIAGNOSTIC_SOURCE } from './diagnostics/engine';
 export { ALL_RULES, getRule } from './diagnostics/rules';
 export { renderRuleDocs } from './diagnostics/ruleDocs';
+export { compileWildcard, leftmostLongest, matchesWhole, MAX_WILDCARD_PATTERN, MAX_WILDCARD_TEXT, reverseWildcard, someMatchEnd } from './wildcard';
+export type { Wildcard, WildcardDialect } from './wildcard';
 
 /** Lint options a service caller gives; the findings cache is the service's own. */
 export type ServiceLintOptions = Omit<LintOptions, 'cache'>;

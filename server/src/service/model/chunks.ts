@@ -162,7 +162,8 @@ function parseRegion(
 function isOpenAtEnd(nodes: AstInstruction[], body: string, escapeChar: string): boolean {
   const lines = body.split('\n');
   for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i].replace(/\s+$/, '');
+    // trimEnd, not /\s+$/ (quadratic on a long run of spaces).
+    const line = lines[i].trimEnd();
     if (line === '' || line.trimStart().startsWith('#')) continue;
     if (line.endsWith(escapeChar) && !line.endsWith(escapeChar + escapeChar)) return true;
     break;

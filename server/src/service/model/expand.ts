@@ -4,6 +4,8 @@
  * and the escape character. Used to resolve ARG/ENV values and FROM image references.
  */
 
+import { compileWildcard, leftmostLongest, MAX_WILDCARD_TEXT, reverseWildcard, someMatchEnd, type Wildcard } from '../wildcard';
+
 /** Looks a variable up: its value, or undefined when it is not set. */
 export type VariableLookup = (name: string) => string | undefined;
 
@@ -138,47 +140,72 @@ function applyModifier(inner: string, escapeChar: string, lookup: VariableLookup
   if (rest.startsWith('+')) return isSet ? word(1) : '';
   if (rest.startsWith(':?') || rest.startsWith('?')) return value ?? '';
   const current = value ?? '';
-  if (rest.startsWith('##')) return removePrefix(current, word(2), true);
-  if (rest.startsWith('#')) return removePrefix(current, word(1), false);
-  if (rest.startsWith('%%')) return removeSuffix(current, word(2), true);
-  if (rest.startsWith('%')) return removeSuffix(current, word(1), false);
+  // Past the caps the result is not known: the expression stays as written, as a variable that
+  // cannot be resolved does, and checks that see a `$` left treat the word as unresolved.
+  const unknown = `\${${inner}}`;
+  if (current.length > MAX_WILDCARD_TEXT) return unknown;
+  if (rest.startsWith('#') || rest.startsWith('%')) {
+    const longest = rest[1] === rest[0];
+    const wildcard = compileWildcard(word(longest ? 2 : 1), 'shell');
+    if (!wildcard) return unknown;
+    return rest[0] === '#' ? removePrefix(current, wildcard, longest) : removeSuffix(current, wildcard, longest);
+  }
   if (rest.startsWith('/')) {
     const all = rest.startsWith('//');
     const body = rest.slice(all ? 2 : 1);
     const slash = body.indexOf('/');
     const pattern = expandWord(slash < 0 ? body : body.slice(0, slash), escapeChar, lookup, depth);
     const replacement = slash < 0 ? '' : expandWord(body.slice(slash + 1), escapeChar, lookup, depth);
-    return replacePattern(current, pattern, replacement, all);
+    if (pattern === '') return current;
+    const wildcard = compileWildcard(pattern, 'shell');
+    return wildcard ? replacePattern(current, wildcard, replacement, all) : unknown;
   }
   return current;
 }
 
-/** Turns a shell glob (`*`, `?`) into a regular expression source. */
-function globSource(pattern: string, greedy: boolean): string {
-  return pattern
-    .split('')
-    .map((ch) => (ch === '*' ? (greedy ? '.*' : '.*?') : ch === '?' ? '.' : ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
-    .join('');
+/** The end of the shortest or longest prefix of `value` that the pattern matches; -1 for none. */
+function prefixEnd(value: string, wildcard: Wildcard, longest: boolean): number {
+  let found = -1;
+  someMatchEnd(wildcard, value, 0, (end) => {
+    found = end;
+    return !longest;
+  });
+  return found;
 }
 
-function removePrefix(value: string, pattern: string, longest: boolean): string {
-  const match = new RegExp(`^(?:${globSource(pattern, longest)})`, 's').exec(value);
-  return match ? value.slice(match[0].length) : value;
+function removePrefix(value: string, wildcard: Wildcard, longest: boolean): string {
+  const end = prefixEnd(value, wildcard, longest);
+  return end < 0 ? value : value.slice(end);
 }
 
-function removeSuffix(value: string, pattern: string, longest: boolean): string {
-  // Try every start position: the first match from the left is the longest suffix.
-  const regex = new RegExp(`^(?:${globSource(pattern, true)})$`, 's');
-  if (longest) {
-    for (let i = 0; i <= value.length; i++) if (regex.test(value.slice(i))) return value.slice(0, i);
-  } else {
-    for (let i = value.length; i >= 0; i--) if (regex.test(value.slice(i))) return value.slice(0, i);
+function removeSuffix(value: string, wildcard: Wildcard, longest: boolean): string {
+  // As BuildKit does it: a suffix of the value is a prefix of the reversed value.
+  const reversed = value.split('').reverse().join('');
+  const end = prefixEnd(reversed, reverseWildcard(wildcard), longest);
+  return end < 0 ? value : value.slice(0, value.length - end);
+}
+
+/** Replaces the first (or every) leftmost-longest match; an empty match next to the previous one is skipped, as in Go. */
+function replacePattern(value: string, wildcard: Wildcard, replacement: string, all: boolean): string {
+  let out = '';
+  let at = 0;
+  let previousEnd = -1;
+  while (at <= value.length) {
+    const match = leftmostLongest(wildcard, value, at);
+    if (!match) break;
+    if (match.end === match.start && match.start === previousEnd) {
+      if (match.start >= value.length) break;
+      out += value.slice(at, match.start + 1);
+      at = match.start + 1;
+      continue;
+    }
+    out += value.slice(at, match.start) + replacement;
+    previousEnd = match.end;
+    if (match.end === match.start) {
+      out += value.slice(match.end, match.end + 1);
+      at = match.end + 1;
+    } else at = match.end;
+    if (!all) break;
   }
-  return value;
-}
-
-function replacePattern(value: string, pattern: string, replacement: string, all: boolean): string {
-  if (pattern === '') return value;
-  const regex = new RegExp(globSource(pattern, true), all ? 'gs' : 's');
-  return value.replace(regex, () => replacement);
+  return out + value.slice(at);
 }

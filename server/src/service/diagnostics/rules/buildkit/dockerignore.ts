@@ -2,13 +2,16 @@
  * A .dockerignore matcher with the semantics of Docker's pattern matcher: patterns are
  * cleaned paths relative to the context root, `*` and `?` stay inside one path segment,
  * `**` crosses segments, `!` re-includes, the last matching pattern wins, and a path is
- * excluded when it or one of its parent folders matches.
+ * excluded when it or one of its parent folders matches. Matching runs without backtracking
+ * (../../../wildcard.ts), so a hostile pattern or a long source takes linear time.
  */
+import { compileWildcard, MAX_WILDCARD_TEXT, someMatchEnd, type Wildcard } from '../../../wildcard';
 
 interface Pattern {
   /** The cleaned pattern text, without its `!`. */
   text: string;
-  regex: RegExp;
+  /** Null when the pattern is too long to match (MAX_WILDCARD_PATTERN): its answer is unknown. */
+  wildcard: Wildcard | null;
   exclusion: boolean;
 }
 
@@ -19,7 +22,8 @@ export interface DockerignoreMatcher {
   /**
    * True when a COPY or ADD source (a path or a wildcard, as written) can receive nothing
    * from the context: the source, a parent or the whole context is excluded, and no `!`
-   * pattern could bring back anything at or below it.
+   * pattern could bring back anything at or below it. False when that cannot be known: a source
+   * or a pattern over the length caps of the wildcard matcher (no real path is that long).
    */
   ignoresSource(source: string): boolean;
 }
@@ -32,20 +36,24 @@ export function parseDockerignore(text: string): DockerignoreMatcher {
     if (line === '' || line.startsWith('#')) continue;
     const exclusion = line.startsWith('!');
     if (exclusion) line = line.slice(1).trim();
-    const cleaned = cleanPath(line);
+    const cleaned = cleanSegments(separatorsOf(line));
     if (cleaned === '') continue;
-    patterns.push({ text: cleaned, regex: toRegex(cleaned), exclusion });
+    patterns.push({ text: cleaned, wildcard: compileWildcard(cleaned, 'dockerignore'), exclusion });
   }
-  const excludes = (path: string): boolean => {
-    const target = cleanPath(path);
-    if (target === '') return false;
-    const parents = parentPaths(target);
+  // null: unknown (a length cap was reached).
+  const decide = (target: string): boolean | null => {
+    if (target.length > MAX_WILDCARD_TEXT) return null;
     let excluded = false;
     for (const pattern of patterns) {
       if (excluded === !pattern.exclusion) continue;
-      if (pattern.regex.test(target) || parents.some((p) => pattern.regex.test(p))) excluded = !pattern.exclusion;
+      if (!pattern.wildcard) return null;
+      if (matchesOrParentMatches(pattern.wildcard, target)) excluded = !pattern.exclusion;
     }
     return excluded;
+  };
+  const excludes = (path: string): boolean => {
+    const target = cleanPath(path);
+    return target !== '' && decide(target) === true;
   };
   return {
     excludes,
@@ -59,14 +67,19 @@ export function parseDockerignore(text: string): DockerignoreMatcher {
       // The context root is never excluded itself: it is empty only when a pattern takes
       // every top-level entry (`*`, `**`, `**/*`); `.*` takes only the dotfiles.
       if (target === '') return patterns.some((p) => !p.exclusion && takesEveryEntry(p));
-      return excludes(target);
+      return decide(target) === true;
     },
   };
 }
 
 /** True when the pattern is only wildcards and matches any single name. */
 function takesEveryEntry(pattern: Pattern): boolean {
-  return /^[*/]+$/.test(pattern.text) && pattern.regex.test('x');
+  return /^[*/]+$/.test(pattern.text) && pattern.wildcard !== null && matchesOrParentMatches(pattern.wildcard, 'x');
+}
+
+/** True when the pattern matches the path or one of its parent folders, in one pass over the path. */
+function matchesOrParentMatches(wildcard: Wildcard, path: string): boolean {
+  return someMatchEnd(wildcard, path, 0, (end) => end === path.length || path[end] === '/');
 }
 
 /** The path segments before the first one with a wildcard, and whether there is a wildcard. */
@@ -87,45 +100,33 @@ function atOrBelow(path: string, base: string): boolean {
   return base === '' || path === base || path.startsWith(`${base}/`);
 }
 
+/**
+ * A pattern with its backslashes read: before `*`, `?`, `[`, `]` or a backslash it escapes that
+ * character (Docker on Linux), anywhere else it is a Windows path separator (Docker on Windows).
+ */
+function separatorsOf(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c !== '\\') out += c;
+    else if ('*?[]\\'.includes(pattern[i + 1] ?? '/')) out += c + pattern[++i];
+    else out += '/';
+  }
+  return out;
+}
+
 /** Cleans a path like Go's filepath.Clean, relative to the context root. */
 export function cleanPath(path: string): string {
+  return cleanSegments(path.replace(/\\/g, '/'));
+}
+
+/** Drops empty and `.` segments and resolves `..`, on `/` alone. */
+function cleanSegments(path: string): string {
   const parts: string[] = [];
-  for (const part of path.replace(/\\/g, '/').split('/')) {
+  for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') parts.pop();
     else parts.push(part);
   }
   return parts.join('/');
-}
-
-function parentPaths(path: string): string[] {
-  const parts = path.split('/');
-  const out: string[] = [];
-  for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('/'));
-  return out;
-}
-
-function toRegex(pattern: string): RegExp {
-  let out = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        i++;
-        if (pattern[i + 1] === '/') {
-          i++;
-          out += '(?:.*/)?';
-        } else out += '.*';
-      } else out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close < 0) out += '\\[';
-      else {
-        out += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else out += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`${out}$`);
 }

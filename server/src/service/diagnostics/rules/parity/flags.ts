@@ -161,7 +161,7 @@ export function parseGoDuration(text: string): number | null {
   if (rest === '0') return 0;
   if (rest === '') return null;
   let total = 0;
-  const part = /^(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/;
+  const part = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/;
   while (rest.length > 0) {
     const match = part.exec(rest);
     if (!match) return null;

@@ -6,6 +6,7 @@ import { REFERENCE } from '../../../data';
 import { referencesOf, type DockerfileModel, type InstructionModel, type StageRef } from '../../../model';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
+import { withoutTag } from '../../../text';
 
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
 
@@ -31,7 +32,7 @@ function referenceProblem(text: string): string {
   const name = text.split('@')[0];
   const slash = name.indexOf('/');
   const repo = slash >= 0 && /[.:]|^localhost$/.test(name.slice(0, slash)) ? name.slice(slash + 1) : name;
-  if (/[A-Z]/.test(repo.replace(/:[^/]*$/, ''))) return 'repository names must be lowercase';
+  if (/[A-Z]/.test(withoutTag(repo))) return 'repository names must be lowercase';
   return 'it does not match name[:tag][@digest]';
 }
 

@@ -5,6 +5,7 @@ import { defineRule } from '../../defineRule';
 import { insertAt, withFix } from './define';
 import { hasOption, invocations, isLocalPath, runInvocations, type Invocation } from './packages';
 import { allCommands, cacheMounted, isShippedStage, isTrigger, laterInRun, resolveWord, runCommands, usesBuildKit, type RunCommand } from './scripts';
+import { trimTrailingSlashes } from '../../../text';
 
 const APT = new Set(['apt-get', 'apt']);
 const INSTALLS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'reinstall', 'remove', 'purge', 'autoremove']);
@@ -171,7 +172,7 @@ const LISTS = ['/var/lib/apt/lists'];
 
 /** True when an `rm` in the command removes one of the directories (or what is inside). */
 export function removes(args: { value: string }[], dirs: string[]): boolean {
-  return args.some((a) => dirs.some((d) => a.value.replace(/\/+\*?$/, '') === d || a.value.startsWith(`${d}/`)));
+  return args.some((a) => dirs.some((d) => trimTrailingSlashes(a.value.endsWith('/*') ? a.value.slice(0, -1) : a.value) === d || a.value.startsWith(`${d}/`)));
 }
 
 const cleanStages = new WeakMap<RunCommand[], Set<number>>();

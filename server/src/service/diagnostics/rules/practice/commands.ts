@@ -3,6 +3,7 @@ import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
 import { insertAt, withFix } from './define';
 import { allCommands, runCommands, runInstructions, type RunCommand } from './scripts';
+import { trimTrailingSlashes } from '../../../text';
 
 export const noSudo: Rule = defineRule({
   id: 'no-sudo',
@@ -33,7 +34,7 @@ export const noSudo: Rule = defineRule({
 
 function leadingCd(commands: RunCommand[]): string | null {
   const first = commands[0]?.command;
-  return first?.name === 'cd' && first.args.length === 1 && first.args[0].value.startsWith('/') ? first.args[0].value.replace(/\/+$/, '') : null;
+  return first?.name === 'cd' && first.args.length === 1 && first.args[0].value.startsWith('/') ? trimTrailingSlashes(first.args[0].value) : null;
 }
 
 export const cdInsteadOfWorkdir: Rule = defineRule({
@@ -154,7 +155,7 @@ export const useraddNoLogInit: Rule = defineRule({
   },
   check({ model, report }) {
     for (const { command, range, script } of allCommands(model)) {
-      if (command.name !== 'useradd' || command.args.some((a) => a.value === '-l' || a.value === '--no-log-init' || /^-[a-z]*l[a-z]*$/i.test(a.value))) continue;
+      if (command.name !== 'useradd' || command.args.some((a) => a.value === '-l' || a.value === '--no-log-init' || (/^-[a-z]+$/i.test(a.value) && /l/i.test(a.value)))) continue;
       const at = command.args.findIndex((a) => a.value === '-u' || a.value === '--uid' || a.value.startsWith('--uid='));
       const value = at < 0 ? null : command.args[at].value.startsWith('--uid=') ? command.args[at].value.slice(6) : command.args[at + 1]?.value;
       if (!value || !/^\d+$/.test(value) || Number(value) <= 65535) continue;

@@ -51,7 +51,11 @@ function pinRule(spec: PinSpec): Rule {
 /** A pip requirement with a version specifier, a file, a path, or a VCS URL with a revision. */
 function pipPinned(v: string): boolean {
   const vcs = /^(git|hg|svn|bzr)\+[a-z]+:\/\/(.*)$/i.exec(v.split('#')[0]);
-  if (vcs) return /@[^/]*$/.test(vcs[2].replace(/^[^/]*@/, ''));
+  if (vcs) {
+    // An `@` in the last path segment (found by index: /@[^/]*$/ is quadratic on a run of `@`).
+    const rest = vcs[2].replace(/^[^/]*@/, '');
+    return rest.indexOf('@', rest.lastIndexOf('/') + 1) >= 0;
+  }
   if (/^[a-z]+:\/\//i.test(v) || ARCHIVE.test(v) || v === '.' || v.includes('/')) return true;
   return /[=<>~!@]/.test(v);
 }

@@ -6,6 +6,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
 import { basename, readShell, type ShellCommand, type ShellScript, type ShellWord } from '../../../shell';
+import { trimTrailingSlashes } from '../../../text';
 
 /** One script of a RUN: its shell-form line, a heredoc body, or its exec form. */
 export interface RunScript {
@@ -172,7 +173,7 @@ export function cacheMountTargets(run: InstructionModel): string[] {
     .filter((m) => m.type === 'cache' || m.type === 'tmpfs')
     .map((m) => mountOption(m.options, ['target', 'dst', 'destination']))
     .filter((t): t is string => t !== null)
-    .map((t) => t.replace(/^["']|["']$/g, '').replace(/\/+$/, ''));
+    .map((t) => t.replace(/^["']|["']$/g, '')).map(trimTrailingSlashes);
 }
 
 /** True when a cache or tmpfs mount covers one of the directories (the mount may be a parent). */
