@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { createDockerfileService, type Rule } from '../service';
+import { createDockerfileService, RULE_CRASHED, type DockerfileService, type Rule } from '../service';
 import { findProjectConfig, parseProjectConfig, type ProjectConfig } from '../config';
 import type { FailLevel, Format } from './args';
 import { findDockerfiles, readDockerfile, readDockerignore } from './files';
@@ -46,8 +46,12 @@ interface Job {
   config: ProjectConfig | null;
 }
 
-/** Runs `lint` and returns the exit status. */
-export function runLint(run: LintRun, out: Output): number {
+/**
+ * Runs `lint` and returns the exit status. A file that could not be checked whole (a rule threw
+ * on it, or it is too large to read) makes the run exit 2, never 0: a CI job must not pass on
+ * a file nobody checked. `service` is a parameter for tests.
+ */
+export function runLint(run: LintRun, out: Output, service: DockerfileService = createDockerfileService()): number {
   let jobs: Job[];
   try {
     jobs = collect(run, out);
@@ -55,16 +59,17 @@ export function runLint(run: LintRun, out: Output): number {
     out.stderr(`dockerfile-studio: ${errorText(error)}\n`);
     return EXIT_ERROR;
   }
-  const service = createDockerfileService();
   const findings: Finding[] = [];
   let ioError = false;
+  let uncheckedFile = false;
   let linted = 0;
   for (const job of jobs) {
     let text: string;
     try {
       const read = readDockerfile(job.path);
       if (read.skipped !== undefined) {
-        out.stderr(`${job.path}: ${read.skipped}\n`);
+        out.stderr(`dockerfile-studio: could not check '${job.path}': ${read.skipped}\n`);
+        uncheckedFile = true;
         continue;
       }
       text = read.text;
@@ -74,13 +79,20 @@ export function runLint(run: LintRun, out: Output): number {
       continue;
     }
     const diagnostics = service.lint(service.parse(text), { severities: job.config?.rules, dockerignore: readDockerignore(job.path) });
-    findings.push(...toFindings(job.path, diagnostics));
+    const crashed = diagnostics.find((d) => d.code === RULE_CRASHED);
+    if (crashed) {
+      const { rules, errors } = crashed.data as { rules: string[]; errors: string[] };
+      const failed = rules.map((rule, i) => `${rule} (${errors[i]})`).join(', ');
+      out.stderr(`dockerfile-studio: could not check '${job.path}': rule${rules.length === 1 ? '' : 's'} ${failed} failed; this is a bug in Dockerfile Studio, please report it\n`);
+      uncheckedFile = true;
+    }
+    findings.push(...toFindings(job.path, diagnostics.filter((d) => d !== crashed)));
     linted++;
   }
   out.stdout(render(run, findings, service.rules));
   if (jobs.length === 0) out.stderr(`no Dockerfiles found in ${run.targets.join(', ')}\n`);
   else out.stderr(`${summary(findings, linted)}\n`);
-  if (ioError) return EXIT_ERROR;
+  if (ioError || uncheckedFile) return EXIT_ERROR;
   const threshold = run.failOn === 'none' ? 0 : SEVERITY_RANK[run.failOn];
   return findings.some((f) => SEVERITY_RANK[f.severity] <= threshold) ? EXIT_FINDINGS : EXIT_OK;
 }

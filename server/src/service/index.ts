@@ -25,7 +25,7 @@ export type { MarkupFormat } from './markup';
 export type { PrepareRenameResult, RenameResult } from './rename';
 export type { LintOptions } from './diagnostics/engine';
 export type { Rule, RuleSeverity } from './diagnostics/types';
-export { SOURCE as DIAGNOSTIC_SOURCE } from './diagnostics/engine';
+export { SOURCE as DIAGNOSTIC_SOURCE, RULE_CRASHED } from './diagnostics/engine';
 export { ALL_RULES, getRule } from './diagnostics/rules';
 export { renderRuleDocs } from './diagnostics/ruleDocs';
 

@@ -15,6 +15,9 @@ import type { FindingExtra, Rule, RuleContext, RuleFix, RuleSeverity } from './t
 /** The `source` of every diagnostic we publish. */
 export const SOURCE = 'dockerfile-studio';
 
+/** The code of the one notice naming the rules that threw (data: `{ rules, errors }`). */
+export const RULE_CRASHED = 'rule-crashed';
+
 /** What the caller knows beyond the text. */
 export interface LintOptions {
   /** Severity per rule id from settings and the project config; 'off' disables. */
@@ -210,7 +213,7 @@ function crashed(crashes: { rule: Rule; error: unknown }[]): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Warning,
-    code: 'rule-crashed',
+    code: RULE_CRASHED,
     source: SOURCE,
     message: `${what} and ${crashes.length === 1 ? 'was' : 'were'} skipped: ${errors.join('; ')}. This is a bug in Dockerfile Studio; please report it.`,
     data: { rules: ids, errors: crashes.map((c) => errorText(c.error)) },
