@@ -16,6 +16,9 @@ import type { RuleSeverity } from '../../server/src/service/diagnostics/types';
 import { formatGithub, formatText, summary, toFindings, type Finding } from '../../server/src/cli/format';
 import { explainRule } from '../../server/src/cli/explain';
 import { USAGE } from '../../server/src/cli/args';
+import { runLint } from '../../server/src/cli/run';
+import { createDockerfileService, type DockerfileService } from '../../server/src/service';
+import { defineRule } from '../../server/src/service/diagnostics/defineRule';
 import { TEST_ROOT } from '../service/helpers';
 
 const ROOT = join(TEST_ROOT, '..');
@@ -196,16 +199,48 @@ test('usage and I/O errors exit 2 with one clear line', () => {
   }
 });
 
-test('binary and huge files are skipped with a reason; an empty folder is not an error', () => {
-  write('bin/Dockerfile', Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x00, 0x01]));
+test('a file with NUL bytes is linted (docker builds it); one over 8 MB is not checked and the run exits 2', () => {
+  write('nul/Dockerfile', Buffer.from('FROM alpine:3.20\nRUNN a\u0000b\n', 'utf8'));
   write('huge/Dockerfile', Buffer.alloc(8 * 1024 * 1024 + 1, 0x23));
   mkdirSync(join(tmp, 'empty'));
-  assert.deepEqual(cli(['lint', 'bin', 'huge']), {
-    status: 0,
+  const findings = expected([{ path: 'nul/Dockerfile' }]);
+  assert.ok(findings.some((f) => f.rule === 'unknown-instruction'), 'the NUL file has a finding to report');
+  assert.deepEqual(cli(['lint', 'nul']), { status: 1, stdout: formatText(findings), stderr: `${summary(findings, 1)}\n` });
+  assert.deepEqual(cli(['lint', 'huge', '--severity', 'none']), {
+    status: 2,
     stdout: '',
-    stderr: 'bin/Dockerfile: skipped: binary file\nhuge/Dockerfile: skipped: 8.0 MB is too large for a Dockerfile\nno problems in 0 files\n',
+    stderr: "dockerfile-studio: could not check 'huge/Dockerfile': 8.0 MB is more than the 8 MB a Dockerfile is read up to\nno problems in 0 files\n",
   });
   assert.deepEqual(cli(['lint', 'empty']), { status: 0, stdout: '', stderr: 'no Dockerfiles found in empty\n' });
+});
+
+test('a rule that throws: its file is named on stderr as not checked and the run exits 2, whatever --severity', async () => {
+  write('crash/Dockerfile', 'FROM alpine:3.20\nMAINTAINER me\n');
+  const broken = defineRule({
+    id: 'broken',
+    title: 'Broken',
+    severity: 'hint',
+    docs: { catches: '', why: '', bad: '', good: '' },
+    url: 'https://example.invalid/',
+    checkInstruction: () => {
+      throw new Error('boom');
+    },
+  });
+  const real = createDockerfileService();
+  const service: DockerfileService = { ...real, lint: (model, options) => lint(model, options, [broken, ...ALL_RULES]) };
+  const findings = expected([{ path: 'crash/Dockerfile', shown: join(tmp, 'crash/Dockerfile') }]);
+  assert.ok(findings.length > 0 && findings.every((f) => f.severity !== 'error'), 'warnings only: --severity error alone would pass');
+  for (const failOn of ['error', 'none'] as const) {
+    let stdout = '';
+    let stderr = '';
+    const run = { targets: [join(tmp, 'crash/Dockerfile')], format: 'text' as const, failOn, config: null, version: '0' };
+    const status = await runLint(run, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, service);
+    assert.deepEqual({ status, stdout, stderr }, {
+      status: 2,
+      stdout: formatText(findings),
+      stderr: `dockerfile-studio: could not check '${join(tmp, 'crash/Dockerfile')}': rule broken (boom) failed; this is a bug in Dockerfile Studio, please report it\n${summary(findings, 1)}\n`,
+    });
+  }
 });
 
 test('a Dockerfile next to <name>.dockerignore gets that file before .dockerignore', () => {

@@ -173,6 +173,30 @@ test('CRLF documents get CRLF lines, and extended comments keep their line break
   assert.equal(bk[1], 'Ignore BuildkitCheck in this file (BuildkitCheck)\n# check=skip=BuildkitCheck\r\nFROM alpine AS Build\r\n');
 });
 
+for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR only', '\r']] as const) {
+  test(`${name} line breaks: the real quick fixes appear and each edited document is whole`, () => {
+    const text = ['FROM alpine:3.20', '# dockerfile-studio ignore=other-rule', 'MAINTAINER me', 'RUN x', ''].join(eol);
+    const model = buildModel(text);
+    const diagnostics = lint(model).filter((d) => d.code === 'MaintainerDeprecated');
+    assert.equal(diagnostics.length, 1);
+    const actions = codeActions(model, diagnostics, range(2, 0, 2, 0), URI);
+    const lines = (...all: string[]) => all.join(eol);
+    assert.deepEqual(
+      actions.map((action) => `${action.title}\n${applyEdits(text, actionEdits(action, URI))}`),
+      [
+        `Replace with LABEL org.opencontainers.image.authors\n${lines('FROM alpine:3.20', '# dockerfile-studio ignore=other-rule', 'LABEL org.opencontainers.image.authors="me"', 'RUN x', '')}`,
+        `Ignore MaintainerDeprecated here\n${lines('FROM alpine:3.20', '# dockerfile-studio ignore=other-rule,MaintainerDeprecated', 'MAINTAINER me', 'RUN x', '')}`,
+        `Ignore MaintainerDeprecated in this file\n${lines('# check=skip=MaintainerDeprecated', 'FROM alpine:3.20', '# dockerfile-studio ignore=other-rule', 'MAINTAINER me', 'RUN x', '')}`,
+      ],
+    );
+    // A new comment line takes the document's own line break.
+    assert.deepEqual(
+      render(lines('FROM alpine', 'RUN x', 'RUN y'), [diag('plain-rule', range(2, 0, 2, 5))]).map((r) => r.split('\n').slice(1).join('\n')),
+      [lines('FROM alpine', 'RUN x', '# dockerfile-studio ignore=plain-rule', 'RUN y'), lines('# dockerfile-studio ignore-file=plain-rule', 'FROM alpine', 'RUN x', 'RUN y')],
+    );
+  });
+}
+
 test('with the backtick escape, a finding on a continuation line is ignored above the instruction', () => {
   const text = '# escape=`\nFROM alpine\nRUN echo a `\n    && echo b\n';
   assert.deepEqual(render(text, [diag('plain-rule', range(3, 7, 3, 11))]), [

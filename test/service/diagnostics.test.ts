@@ -76,19 +76,24 @@ test('pragmas: ignore on the next instruction, ignore-file, hadolint codes, inli
   ]);
 });
 
-test('a rule that throws is skipped and reported as rule-crashed', () => {
-  const broken: Rule = defineRule({
-    id: 'broken',
-    title: 'Broken',
-    severity: 'warning',
-    docs: { catches: '', why: '', bad: '', good: '' },
-    url: 'https://example.invalid/',
-    check() {
-      throw new Error('boom');
+test('rules that throw are skipped and named in one rule-crashed notice; the other rules still report', () => {
+  const spec = { title: 'Broken', severity: 'warning', docs: { catches: '', why: '', bad: '', good: '' }, url: 'https://example.invalid/' } as const;
+  const wholeFile: Rule = defineRule({ ...spec, id: 'broken-file', check: () => { throw new Error('boom'); } });
+  const perInstruction: Rule = defineRule({
+    ...spec,
+    id: 'broken-instruction',
+    checkInstruction: (instruction) => {
+      if (instruction.keyword === 'RUN') throw new TypeError('bang');
     },
   });
-  assert.deepEqual(render(lint(buildModel('FROM alpine\n'), {}, [broken])), [
-    '0:0-0:0 info rule-crashed Rule "broken" failed on this file and was skipped: boom',
+  const maintainer = createDockerfileService().rule('MaintainerDeprecated')!;
+  const model = buildModel('FROM alpine\nRUN a\nRUN b\nMAINTAINER me\n');
+  assert.deepEqual(render(lint(model, {}, [wholeFile, maintainer, perInstruction])), [
+    '0:0-0:0 warning rule-crashed 2 rules could not check this file (broken-file, broken-instruction) and were skipped: boom; bang. This is a bug in Dockerfile Studio; please report it.',
+    '3:0-3:10 warning MaintainerDeprecated MAINTAINER is deprecated: set the org.opencontainers.image.authors label instead',
+  ]);
+  assert.deepEqual(lint(model, {}, [wholeFile]).map((d) => [d.message, d.data]), [
+    ['Rule broken-file could not check this file and was skipped: boom. This is a bug in Dockerfile Studio; please report it.', { rules: ['broken-file'], errors: ['boom'] }],
   ]);
 });
 

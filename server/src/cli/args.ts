@@ -37,7 +37,8 @@ lint options:
   -h, --help       show this help
   -v, --version    print the version
 
-exit status: 0 no findings at or above --severity, 1 findings, 2 usage or I/O error
+exit status: 0 no findings at or above --severity, 1 findings,
+             2 usage or I/O error, or a file that could not be checked
 `;
 
 const ALIASES: Record<string, string> = { information: 'info', off: 'none' };

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createDockerfileService, type Rule } from '../service';
+import { createDockerfileService, RULE_CRASHED, type DockerfileService, type Rule } from '../service';
 import type { ProjectConfig } from '../config';
 import { loadProjectContext, readConfigFile, type ContextProblem, type ProjectContext } from '../projectContext';
 import type { FailLevel, Format } from './args';
@@ -47,8 +47,12 @@ interface Job {
   context: ProjectContext;
 }
 
-/** Runs `lint` and returns the exit status. */
-export async function runLint(run: LintRun, out: Output): Promise<number> {
+/**
+ * Runs `lint` and returns the exit status. A file that could not be checked whole (a rule threw
+ * on it, or it is too large to read) makes the run exit 2, never 0: a CI job must not pass on
+ * a file nobody checked. `service` is a parameter for tests.
+ */
+export async function runLint(run: LintRun, out: Output, service: DockerfileService = createDockerfileService()): Promise<number> {
   let jobs: Job[];
   try {
     jobs = await collect(run, out);
@@ -56,16 +60,17 @@ export async function runLint(run: LintRun, out: Output): Promise<number> {
     out.stderr(`dockerfile-studio: ${errorText(error)}\n`);
     return EXIT_ERROR;
   }
-  const service = createDockerfileService();
   const findings: Finding[] = [];
   let ioError = false;
+  let uncheckedFile = false;
   let linted = 0;
   for (const job of jobs) {
     let text: string;
     try {
       const read = readDockerfile(job.path);
       if (read.skipped !== undefined) {
-        out.stderr(`${job.path}: ${read.skipped}\n`);
+        out.stderr(`dockerfile-studio: could not check '${job.path}': ${read.skipped}\n`);
+        uncheckedFile = true;
         continue;
       }
       text = read.text;
@@ -75,13 +80,20 @@ export async function runLint(run: LintRun, out: Output): Promise<number> {
       continue;
     }
     const diagnostics = service.lint(service.parse(text), { severities: job.context.config?.rules, dockerignore: job.context.dockerignore });
-    findings.push(...toFindings(job.path, diagnostics));
+    const crashed = diagnostics.find((d) => d.code === RULE_CRASHED);
+    if (crashed) {
+      const { rules, errors } = crashed.data as { rules: string[]; errors: string[] };
+      const failed = rules.map((rule, i) => `${rule} (${errors[i]})`).join(', ');
+      out.stderr(`dockerfile-studio: could not check '${job.path}': rule${rules.length === 1 ? '' : 's'} ${failed} failed; this is a bug in Dockerfile Studio, please report it\n`);
+      uncheckedFile = true;
+    }
+    findings.push(...toFindings(job.path, diagnostics.filter((d) => d !== crashed)));
     linted++;
   }
   out.stdout(render(run, findings, service.rules));
   if (jobs.length === 0) out.stderr(`no Dockerfiles found in ${run.targets.join(', ')}\n`);
   else out.stderr(`${summary(findings, linted)}\n`);
-  if (ioError) return EXIT_ERROR;
+  if (ioError || uncheckedFile) return EXIT_ERROR;
   const threshold = run.failOn === 'none' ? 0 : SEVERITY_RANK[run.failOn];
   return findings.some((f) => SEVERITY_RANK[f.severity] <= threshold) ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -71,18 +71,30 @@ export function codeActions(
 }
 
 interface Line {
-  /** Text without the line break (and without a trailing `\r`). */
+  /** Text without the line break. */
   text: string;
-  /** The line break that ends it: '\n', '\r\n' or '' for the last line. */
+  /** The line break that ends it: '\n', '\r\n', '\r' or '' for the last line. */
   eol: string;
 }
 
+/**
+ * The document's lines, broken where the model (TextDocument) breaks them: at `\r\n`, `\n` and a
+ * lone `\r` (old Mac files). Splitting at `\n` alone made a CR-only file one line, and every
+ * action on a later line threw.
+ */
 function splitLines(text: string): Line[] {
-  return text.split('\n').map((raw, index, all) => {
-    const last = index === all.length - 1;
-    const cr = !last && raw.endsWith('\r');
-    return { text: cr ? raw.slice(0, -1) : raw, eol: last ? '' : cr ? '\r\n' : '\n' };
-  });
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    const eol = c === 13 && text.charCodeAt(i + 1) === 10 ? '\r\n' : text[i];
+    lines.push({ text: text.slice(start, i), eol });
+    i += eol.length - 1;
+    start = i + 1;
+  }
+  lines.push({ text: text.slice(start), eol: '' });
+  return lines;
 }
 
 /** The document's line break: the first one written, '\n' when there is none. */

@@ -27,7 +27,7 @@ export type { LintOptions } from './diagnostics/engine';
 export type { ImageEnvLookup, Rule, RuleSeverity } from './diagnostics/types';
 export { RULE_SEVERITIES, isRuleSeverity } from './diagnostics/types';
 export { closest, didYouMean } from './diagnostics/ruleKit';
-export { SOURCE as DIAGNOSTIC_SOURCE } from './diagnostics/engine';
+export { SOURCE as DIAGNOSTIC_SOURCE, RULE_CRASHED } from './diagnostics/engine';
 export { ALL_RULES, getRule } from './diagnostics/rules';
 export { renderRuleDocs } from './diagnostics/ruleDocs';
 export { compileWildcard, leftmostLongest, matchesWhole, MAX_WILDCARD_PATTERN, MAX_WILDCARD_TEXT, reverseWildcard, someMatchEnd } from './wildcard';

@@ -15,6 +15,9 @@ import type { FindingExtra, ImageEnvLookup, Rule, RuleContext, RuleFix, RuleSeve
 /** The `source` of every diagnostic we publish. */
 export const SOURCE = 'dockerfile-studio';
 
+/** The code of the one notice naming the rules that threw (data: `{ rules, errors }`). */
+export const RULE_CRASHED = 'rule-crashed';
+
 /** What the caller knows beyond the text. */
 export interface LintOptions {
   /** Severity per rule id from settings and the project config; 'off' disables. */
@@ -83,8 +86,9 @@ function lookup(severities: Record<string, RuleSeverity>, id: string): RuleSever
 }
 
 /**
- * Runs every enabled rule over the model; a rule that throws is skipped and reported as
- * `rule-crashed`. Rules with `checkInstruction` run through the per-instruction cache (local.ts).
+ * Runs every enabled rule over the model; the rules that throw are skipped and reported together
+ * in one `rule-crashed` diagnostic, and the parts the parser failed on in `parser-fault` ones.
+ * Rules with `checkInstruction` run through the per-instruction cache (local.ts).
  */
 export function lint(model: DockerfileModel, options: LintOptions = {}, rules: readonly Rule[] = ALL_RULES): Diagnostic[] {
   const steps = lintSteps(model, options, rules);
@@ -119,6 +123,7 @@ export function* lintSteps(model: DockerfileModel, options: LintOptions = {}, ru
     }
   }
   const diagnostics: Diagnostic[] = [];
+  const crashes: { rule: Rule; error: unknown }[] = [];
   for (const [index, rule] of rules.entries()) {
     const severity = severities[index];
     if (severity === null) continue;
@@ -126,7 +131,7 @@ export function* lintSteps(model: DockerfileModel, options: LintOptions = {}, ru
       const found = byRule.get(index) ?? [];
       const crash = found.find((f) => f.finding.crash !== undefined);
       if (crash) {
-        diagnostics.push(crashed(rule, crash.finding.crash));
+        crashes.push({ rule, error: crash.finding.crash });
         continue;
       }
       for (const { line, finding } of found) {
@@ -147,7 +152,7 @@ export function* lintSteps(model: DockerfileModel, options: LintOptions = {}, ru
     try {
       rule.check?.(context);
     } catch (error) {
-      diagnostics.push(crashed(rule, error));
+      crashes.push({ rule, error });
       continue;
     }
     for (const diagnostic of found) {
@@ -158,6 +163,8 @@ export function* lintSteps(model: DockerfileModel, options: LintOptions = {}, ru
       diagnostics.push(diagnostic);
     }
   }
+  if (crashes.length > 0) diagnostics.push(crashed(crashes));
+  yield* parserFaults(model, diagnostics);
   // Stable sort by position keeps the registry order (parity first) for findings on one spot.
   return diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
@@ -198,14 +205,49 @@ export function fixesOf(diagnostic: Diagnostic): RuleFix[] {
   );
 }
 
-function crashed(rule: Rule, error: unknown): Diagnostic {
-  const detail = error instanceof Error ? error.message : String(error);
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The one notice for the rules that threw: a crash is our bug, and one line naming them all says
+ * so where a hint per rule buried the file's real findings. A warning, so it is seen; the CLI
+ * exits 2 on it ("could not check") whatever its severity threshold.
+ */
+function crashed(crashes: { rule: Rule; error: unknown }[]): Diagnostic {
+  const ids = crashes.map((c) => c.rule.id);
+  const errors = [...new Set(crashes.map((c) => errorText(c.error)))];
+  const what = crashes.length === 1 ? `Rule ${ids[0]} could not check this file` : `${crashes.length} rules could not check this file (${ids.join(', ')})`;
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Information,
-    code: 'rule-crashed',
+    severity: DiagnosticSeverity.Warning,
+    code: RULE_CRASHED,
     source: SOURCE,
-    message: `Rule "${rule.id}" failed on this file and was skipped: ${detail}`,
-    data: { rule: rule.id },
+    message: `${what} and ${crashes.length === 1 ? 'was' : 'were'} skipped: ${errors.join('; ')}. This is a bug in Dockerfile Studio; please report it.`,
+    data: { rules: ids, errors: crashes.map((c) => errorText(c.error)) },
   };
+}
+
+/**
+ * A `parser-fault` notice per instruction the parser failed on (the failed part was read as
+ * empty, everything else checked as usual) and one for a fault outside any instruction.
+ */
+function* parserFaults(model: DockerfileModel, diagnostics: Diagnostic[]): Generator<void, void, void> {
+  const notice = (range: Range, message: string): Diagnostic => ({
+    range,
+    severity: DiagnosticSeverity.Information,
+    code: 'parser-fault',
+    source: SOURCE,
+    message: `${message}. This is a bug in the Dockerfile parser (dockerfile-ast); the rest of the file is checked as usual.`,
+  });
+  for (const fault of model.parserFaults) {
+    diagnostics.push(notice({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `The file could not be fully parsed (${fault.part}: ${fault.message})`));
+  }
+  for (const [index, instruction] of model.instructions.entries()) {
+    // The parts are cached on the instruction, and the rules read nearly all of them already.
+    if (index % 256 === 255) yield;
+    const faults = instruction.parserFaults();
+    if (faults.length === 0) continue;
+    const parts = faults.map((f) => f.part).join(', ');
+    const messages = [...new Set(faults.map((f) => f.message))].join('; ');
+    diagnostics.push(notice(instruction.keywordRange, `The ${parts} of this ${instruction.keyword} could not be read and count as none (${messages})`));
+  }
 }

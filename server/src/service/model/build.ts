@@ -90,6 +90,7 @@ export function buildModel(text: string, previous?: DockerfileModel): Dockerfile
     stages,
     globalArgs: scopes.global,
     definitions,
+    parserFaults: state.faults,
     offsetAt: lines.offsetAt,
     textAt: lines.textAt,
     instructionAt: (position: Position) => findInstruction(instructions, position),

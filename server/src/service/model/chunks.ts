@@ -4,10 +4,14 @@
  * others are reused, moved up or down when lines were added or removed. A chunk boundary always
  * sits at the start of an instruction whose predecessor is complete (no open continuation, no
  * unterminated heredoc), so parsing a region alone gives what parsing the whole file gives.
+ * Parser calls are guarded (astGuard.ts): a document with a parser fault outside any one
+ * instruction is parsed whole again at every edit, so its faults are never lost with a chunk.
  */
 import { DockerfileParser, type Instruction as AstInstruction } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LazyInstruction } from './instruction';
+import { faultMessage, guarded } from './astGuard';
+import type { ParserFault } from './types';
 // Before anything is parsed: every node reads its argument words once (see the file).
 import './astArguments';
 
@@ -35,6 +39,8 @@ export interface ParseState {
   /** Line breaks in `text`, kept so an edit counts only the ones in the changed part. */
   newlines: number;
   chunks: Chunk[];
+  /** Parser faults outside any one instruction (see DockerfileModel.parserFaults). */
+  faults: ParserFault[];
 }
 
 /**
@@ -81,13 +87,15 @@ function parseDockerfile(text: string, knownEscape?: string): ReturnType<typeof 
 
 /** Parses the whole text. */
 export function parseAll(text: string): ParseState {
-  const ast = parseDockerfile(text);
+  const faults: ParserFault[] = [];
   const document = TextDocument.create('file:///region', 'dockerfile', 0, text);
   const lineCount = document.lineCount;
-  const instructions = ast.getInstructions().map((node) => new LazyInstruction(node, document, 0, -1, null));
+  const { nodes, escapeChar } = parseNodes(text, faults);
+  const instructions = modelNodes(nodes, document, 0, faults);
   return {
     text,
-    escapeChar: ast.getEscapeCharacter(),
+    escapeChar,
+    faults,
     firstInstructionLine: instructions[0]?.range.start.line ?? lineCount,
     newlines: newlinesIn(text, 0, text.length),
     // The first chunk holds the header and one instruction: edits there re-parse everything.
@@ -113,7 +121,7 @@ export function reparse(previous: ParseState, text: string): ParseState {
   const newlines = previous.newlines + lineDelta;
   const chunks = previous.chunks;
   // Edits in the directive header or before the first chunk boundary: parse everything again.
-  if (chunks.length < 2 || firstChangedLine <= previous.firstInstructionLine) return parseAll(text);
+  if (chunks.length < 2 || firstChangedLine <= previous.firstInstructionLine || previous.faults.length > 0) return parseAll(text);
 
   const first = chunks.findIndex((c) => c.endLine > firstChangedLine);
   let last = chunks.findIndex((c) => c.endLine > lastChangedLine);
@@ -125,6 +133,7 @@ export function reparse(previous: ParseState, text: string): ParseState {
     const startLine = chunks[first].startLine;
     const endLine = last + 1 < chunks.length ? chunks[last + 1].startLine + lineDelta : lineCount;
     const region = parseRegion(text, startLine, endLine, previous.escapeChar);
+    if (!region) return parseAll(text);
     if (region.open && last + 1 < chunks.length) {
       last++;
       continue;
@@ -134,17 +143,43 @@ export function reparse(previous: ParseState, text: string): ParseState {
       ...toChunks(region.instructions, startLine, endLine),
       ...chunks.slice(last + 1).map((c) => moveChunk(c, lineDelta)),
     ];
-    return { text, escapeChar: previous.escapeChar, firstInstructionLine: previous.firstInstructionLine, newlines, chunks: reused };
+    return { text, escapeChar: previous.escapeChar, firstInstructionLine: previous.firstInstructionLine, newlines, chunks: reused, faults: [] };
   }
 }
 
-/** Parses lines [startLine, endLine) alone; `open` when its last instruction runs past the end. */
+/** The parser's instruction nodes and escape character; on a fault, what could be read. */
+function parseNodes(text: string, faults: ParserFault[], knownEscape?: string): { nodes: AstInstruction[]; escapeChar: string } {
+  const ast = guarded(faults, 'document', () => parseDockerfile(text, knownEscape), null);
+  if (!ast) return { nodes: [], escapeChar: '\\' };
+  return {
+    nodes: guarded(faults, 'instructions', () => ast.getInstructions(), []),
+    escapeChar: guarded(faults, 'escape directive', () => ast.getEscapeCharacter(), '\\'),
+  };
+}
+
+/** The model of each node; a node the model cannot even read the keyword and range of is left out. */
+function modelNodes(nodes: AstInstruction[], document: TextDocument, lineOffset: number, faults: ParserFault[]): LazyInstruction[] {
+  const instructions: LazyInstruction[] = [];
+  for (const node of nodes) {
+    try {
+      instructions.push(new LazyInstruction(node, document, lineOffset, -1, null));
+    } catch (error) {
+      faults.push({ part: 'instruction', message: faultMessage(error) });
+    }
+  }
+  return instructions;
+}
+
+/**
+ * Parses lines [startLine, endLine) alone; `open` when its last instruction runs past the end.
+ * Null on a parser fault outside any one instruction: the caller parses the whole text instead.
+ */
 function parseRegion(
   full: string,
   startLine: number,
   endLine: number,
   escapeChar: string,
-): { instructions: LazyInstruction[]; open: boolean } {
+): { instructions: LazyInstruction[]; open: boolean } | null {
   const start = offsetOfLine(full, startLine, 0, 0);
   const body = full.slice(start, offsetOfLine(full, endLine, startLine, start));
   // The escape directive must be restated; the bare `#` line ends the directive header so that a
@@ -152,10 +187,10 @@ function parseRegion(
   const header = `# escape=${escapeChar}\n#\n`;
   const text = header + body;
   const document = TextDocument.create('file:///region', 'dockerfile', 0, text);
-  const nodes = parseDockerfile(text, escapeChar).getInstructions();
-  const lineOffset = startLine - 2;
-  const instructions = nodes.map((node) => new LazyInstruction(node, document, lineOffset, -1, null));
-  return { instructions, open: isOpenAtEnd(nodes, body, escapeChar) };
+  const faults: ParserFault[] = [];
+  const { nodes } = parseNodes(text, faults, escapeChar);
+  const instructions = modelNodes(nodes, document, startLine - 2, faults);
+  return faults.length > 0 ? null : { instructions, open: isOpenAtEnd(nodes, body, escapeChar) };
 }
 
 /** True when the region's text ends inside a continuation or an unterminated heredoc. */
@@ -169,8 +204,8 @@ function isOpenAtEnd(nodes: AstInstruction[], body: string, escapeChar: string):
     break;
   }
   const lastNode = nodes[nodes.length - 1] as unknown as { getHeredocs?(): { getDelimiterRange(): unknown }[] } | undefined;
-  const heredocs = lastNode?.getHeredocs?.() ?? [];
-  return heredocs.some((h) => h.getDelimiterRange() === null);
+  // A fault reading them counts as none, as the instruction's own model counts it (instruction.ts).
+  return guarded([], 'heredocs', () => (lastNode?.getHeredocs?.() ?? []).some((h) => h.getDelimiterRange() === null), false);
 }
 
 /** Groups instructions into chunks covering [startLine, endLine). */

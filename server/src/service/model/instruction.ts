@@ -18,6 +18,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { acceptsForm, takesFlags } from '../data';
 import { scanVariableRefs } from './variableRefs';
+import { guarded } from './astGuard';
 import type {
   ArgumentForm,
   ArgumentModel,
@@ -25,6 +26,7 @@ import type {
   HeredocModel,
   InstructionModel,
   MountModel,
+  ParserFault,
   PropertyModel,
   VariableRefModel,
 } from './types';
@@ -49,6 +51,8 @@ export class LazyInstruction implements InstructionModel {
   keywordRange: Range;
   range: Range;
   readonly trigger: LazyInstruction | null;
+  // Kept across moveBy: the node's text never changes, so neither do the parts it fails on.
+  private readonly faults: ParserFault[] = [];
   private cache: {
     flags?: FlagModel[];
     args?: ArgumentModel[];
@@ -78,7 +82,7 @@ export class LazyInstruction implements InstructionModel {
     this.keywordText = node.getInstruction();
     this.keywordRange = this.shift(node.getInstructionRange());
     this.range = this.shift(node.getRange());
-    const triggerNode = node instanceof Onbuild ? node.getTriggerInstruction() : null;
+    const triggerNode = node instanceof Onbuild ? guarded(this.faults, 'trigger', () => node.getTriggerInstruction(), null) : null;
     this.trigger = triggerNode ? new LazyInstruction(triggerNode, document, lineOffset, stageIndex, this) : null;
   }
 
@@ -111,12 +115,17 @@ export class LazyInstruction implements InstructionModel {
 
   /** FROM's image and stage name with their ranges, read once (each dockerfile-ast getter works them out anew). */
   fromParts(node: From): FromParts {
-    return (this.cache.fromParts ??= {
-      baseText: node.getImage() ?? '',
-      baseRange: this.shiftOrNull(node.getImageRange()),
-      name: node.getBuildStage(),
-      nameRange: this.shiftOrNull(node.getBuildStageRange()),
-    });
+    return (this.cache.fromParts ??= guarded(
+      this.faults,
+      'image',
+      () => ({
+        baseText: node.getImage() ?? '',
+        baseRange: this.shiftOrNull(node.getImageRange()),
+        name: node.getBuildStage(),
+        nameRange: this.shiftOrNull(node.getBuildStageRange()),
+      }),
+      { baseText: '', baseRange: null, name: null, nameRange: null },
+    ));
   }
 
   /** A range the dockerfile-ast node reports, moved to document lines. */
@@ -125,8 +134,11 @@ export class LazyInstruction implements InstructionModel {
   }
 
   get flags(): FlagModel[] {
+    const node = this.node;
     return (this.cache.flags ??=
-      this.node instanceof ModifiableInstruction && takesFlags(this.keyword) ? this.node.getFlags().map((f) => this.toFlag(f)) : []);
+      node instanceof ModifiableInstruction && takesFlags(this.keyword)
+        ? guarded(this.faults, 'flags', () => node.getFlags().map((f) => this.toFlag(f)), [])
+        : []);
   }
 
   /** Arguments before any heredoc body: a body's lines are content, not arguments. */
@@ -136,7 +148,7 @@ export class LazyInstruction implements InstructionModel {
 
   /** The node's argument words that come before the first heredoc body (node-relative ranges). */
   private ownArguments(): ReturnType<AstInstruction['getArguments']> {
-    const all = this.node.getArguments();
+    const all = guarded(this.faults, 'arguments', () => this.node.getArguments(), []);
     const body = this.heredocs.find((h) => h.contentRange ?? h.endRange);
     if (!body) return all;
     const stopLine = (body.contentRange ?? body.endRange)!.start.line - this.lineOffset;
@@ -177,8 +189,10 @@ export class LazyInstruction implements InstructionModel {
   get properties(): PropertyModel[] {
     if (this.cache.properties) return this.cache.properties;
     const node = this.node;
-    const props: Property[] = node instanceof Arg || node instanceof Env || node instanceof Label ? node.getProperties() : [];
-    const properties = props.map((p) => this.toProperty(p));
+    const properties =
+      node instanceof Arg || node instanceof Env || node instanceof Label
+        ? guarded(this.faults, 'properties', () => node.getProperties().map((p: Property) => this.toProperty(p)), [])
+        : [];
     return (this.cache.properties = node instanceof Arg ? properties.flatMap((p) => this.splitArgWords(p)) : properties);
   }
 
@@ -257,7 +271,22 @@ export class LazyInstruction implements InstructionModel {
     };
   }
 
+  /**
+   * Reads every part once and returns those the parser failed on. The fallback of a failed part
+   * is empty: for heredocs (0.7.1 throws only when the instruction declares none) that is right.
+   */
+  parserFaults(): ParserFault[] {
+    void [this.flags, this.args, this.argsText, this.heredocs, this.properties, this.variables];
+    if (this.node instanceof From) this.fromParts(this.node);
+    const trigger = this.trigger?.parserFaults() ?? [];
+    return trigger.length === 0 ? this.faults : [...this.faults, ...trigger.map((f) => ({ ...f, part: `trigger ${f.part}` }))];
+  }
+
   private readHeredocs(): HeredocModel[] {
+    return guarded(this.faults, 'heredocs', () => this.readHeredocsUnguarded(), []);
+  }
+
+  private readHeredocsUnguarded(): HeredocModel[] {
     const node = this.node;
     const document = this.document;
     // getHeredocs() is public on Run and Copy and protected on the base class; every instruction has it.

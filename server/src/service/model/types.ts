@@ -95,6 +95,14 @@ export interface VariableRefModel {
   modifierValue: string | null;
 }
 
+/** A part of an instruction dockerfile-ast failed to read (it threw); the part is modelled as empty. */
+export interface ParserFault {
+  /** Which part: "heredocs", "flags", "arguments", "properties", "trigger", ... */
+  part: string;
+  /** The parser's error message. */
+  message: string;
+}
+
 /** The written form of an instruction's arguments. */
 export type ArgumentForm = 'exec' | 'shell' | 'none';
 
@@ -129,6 +137,8 @@ export interface InstructionModel {
   parent: InstructionModel | null;
   /** The dockerfile-ast node, for the rare fact the model does not carry. */
   node: AstInstruction;
+  /** Reads every part and returns those the parser failed on (empty for nearly every instruction). */
+  parserFaults(): ParserFault[];
 }
 
 /** An image reference split into parts. `registry` is null for Docker Hub shorthand. */
@@ -210,6 +220,8 @@ export interface DockerfileModel {
   globalArgs: VariableDefModel[];
   /** Every ARG/ENV definition in document order. */
   definitions: VariableDefModel[];
+  /** Faults of the parser outside any one instruction (a region it could not parse); usually empty. */
+  parserFaults: ParserFault[];
   /** Offset of a position in `text`. */
   offsetAt(position: Position): number;
   /** The text inside a range. */
