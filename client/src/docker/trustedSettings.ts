@@ -10,6 +10,7 @@ import type { BuildProfile } from './options';
 
 /** The part of `WorkspaceConfiguration.inspect(key)` that says where a value was set. */
 export interface Inspected<T> {
+  key?: string;
   defaultValue?: T;
   globalValue?: T;
   workspaceValue?: T;

@@ -144,7 +144,11 @@ test('run: a workspace may publish on loopback only and keep its env file in the
     hostAddress: '127.0.0.1',
     notes: ['Ignored the workspace setting "dockerfileStudio.run.hostAddress" ("0.0.0.0"): a workspace may only publish ports on 127.0.0.1, ::1 or localhost. Using 127.0.0.1; set another address in your user settings.'],
   });
-  assert.deepEqual(run(address({ user: '192.168.1.5', folder: '127.0.0.1.evil.example' })).hostAddress, '192.168.1.5');
+  assert.deepEqual(run(address({ user: '192.168.1.5', folder: '127.0.0.1.evil.example' })), {
+    envFile: null,
+    hostAddress: '192.168.1.5',
+    notes: ['Ignored the workspace setting "dockerfileStudio.run.hostAddress" ("127.0.0.1.evil.example"): a workspace may only publish ports on 127.0.0.1, ::1 or localhost. Using 192.168.1.5; set another address in your user settings.'],
+  });
 
   assert.deepEqual(run(address({}), envFile({ workspace: '.env' })), { envFile: `${ROOT}/app/.env`, hostAddress: '127.0.0.1', notes: [] });
   assert.deepEqual(run(address({}), envFile({ workspace: '../.env' })), { envFile: `${ROOT}/.env`, hostAddress: '127.0.0.1', notes: [] });
