@@ -13,7 +13,7 @@ import { type Resolved, resolveDocker, searchEnv } from '../docker/executable';
 import { hostFiles, isExecutableFile } from '../docker/hostFiles';
 import { type BuildProfile, type RememberedChoices, applyProfile, containerNameFor, defaultTag, prefillBuildArgs } from '../docker/options';
 import { nodeRunner } from '../docker/runner';
-import { decideBuild, decideRun, profileNames, userValue } from '../docker/trustedSettings';
+import { decideBuild, decideRun, profileNames, trustedProfile, userValue } from '../docker/trustedSettings';
 import { OutputTerminal } from './buildTerminal';
 
 const SECTION = 'dockerfileStudio';
@@ -81,7 +81,10 @@ class BuildController {
       if (picked === undefined) return undefined;
       profile = picked === '(no profile)' ? null : picked;
     }
-    const tag = await vscode.window.showInputBox({ title: 'Image tag', value: previous.tag ?? defaultTag(path.basename(path.dirname(file)), path.basename(file)), validateInput: (value) => (value.trim() ? null : 'A tag is needed') });
+    // A profile's tag (from a workspace, too) is shown for the user to accept, never applied unseen:
+    // it could name an image other builds use, such as a base image.
+    const profileTag = profile === null ? undefined : trustedProfile(profiles, profile)?.profile.tag;
+    const tag = await vscode.window.showInputBox({ title: 'Image tag', value: profileTag ?? previous.tag ?? defaultTag(path.basename(path.dirname(file)), path.basename(file)), validateInput: (value) => (value.trim() ? null : 'A tag is needed') });
     if (tag === undefined) return undefined;
     let target = request.target ?? previous.target ?? defaultTarget(scanned);
     const stageNames = scanned.stages.map((stage) => stage.name ?? String(stage.index));
@@ -115,8 +118,8 @@ class BuildController {
       extraFlags: [],
     };
     await this.remember(file, { tag: base.tag, target, buildArgs: values, profile });
-    // decideBuild already placed the profile's context (and vetted it).
-    return applyProfile(base, decided.profile, (p) => p);
+    // decideBuild already placed the profile's context (and vetted it); the tag was asked above.
+    return applyProfile(base, decided.profile && { ...decided.profile, tag: undefined }, (p) => p);
   }
 
   /** Builds (and runs) the Dockerfile a command was given or the active editor's. */

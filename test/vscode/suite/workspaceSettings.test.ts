@@ -2,7 +2,8 @@
  * Build settings committed in a workspace cannot reach the host, in the real editor against the
  * real engine: a workspace profile whose flags would write the image's files and its id to host
  * paths (`--output`, `--iidfile`) builds without them, with one warning naming them, while its
- * harmless `--label` reaches the image; a workspace build context outside the folder stops the
+ * harmless `--label` reaches the image and its tag is offered in the tag question rather than
+ * applied unseen (it could name a base image other builds use); a workspace build context outside the folder stops the
  * build with a message. The profile and tag questions are answered by stubs.
  *
  * Needs the docker CLI and engine (scripts/engine/setup.sh); skipped without, failed with CI=true.
@@ -13,7 +14,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { defaultTag } from '../../../client/src/docker/options';
 import { openFixture, setSetting } from './helpers';
 
 function docker(...args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -22,16 +22,17 @@ function docker(...args: string[]): { code: number | null; stdout: string; stder
 }
 
 /** Replaces the window's questions and messages for one command; `restore` puts them back. */
-function stubWindow(profile: string): { warnings: string[]; errors: string[]; restore: () => void } {
+function stubWindow(profile: string): { asked: string[]; warnings: string[]; errors: string[]; restore: () => void } {
   const window = vscode.window as unknown as Record<string, unknown>;
   const saved = Object.fromEntries(['showQuickPick', 'showInputBox', 'showWarningMessage', 'showErrorMessage'].map((name) => [name, window[name]]));
+  const asked: string[] = [];
   const warnings: string[] = [];
   const errors: string[] = [];
   window.showQuickPick = () => Promise.resolve(profile);
-  window.showInputBox = (options?: vscode.InputBoxOptions) => Promise.resolve(options?.value);
+  window.showInputBox = (options?: vscode.InputBoxOptions) => (asked.push(`${options?.title}: ${options?.value}`), Promise.resolve(options?.value));
   window.showWarningMessage = (message: string) => (warnings.push(message), Promise.resolve(undefined));
   window.showErrorMessage = (message: string) => (errors.push(message), Promise.resolve(undefined));
-  return { warnings, errors, restore: () => Object.assign(window, saved) };
+  return { asked, warnings, errors, restore: () => Object.assign(window, saved) };
 }
 
 suite('workspace build settings', () => {
@@ -51,15 +52,15 @@ suite('workspace build settings', () => {
     if (outside) rmSync(outside, { recursive: true, force: true });
   });
 
-  test('a workspace profile\'s --output and --iidfile are dropped with a warning; its --label is kept', async function () {
+  test('a workspace profile\'s --output and --iidfile are dropped with a warning; its --label is kept, its tag offered', async function () {
     this.timeout(120_000);
     const mark = `mark-${Date.now().toString(36)}`;
     const written = join(outside, 'out');
     const iidfile = join(outside, 'iid');
-    await setSetting('build.profiles', { repo: { flags: ['--output=type=local,dest=' + written, '--iidfile', iidfile, '--label', `dfs.test=${mark}`] } });
+    const tag = `dfs-workspace-settings:${mark}`;
+    await setSetting('build.profiles', { repo: { tag, flags: ['--output=type=local,dest=' + written, '--iidfile', iidfile, '--label', `dfs.test=${mark}`] } });
     const document = await openFixture('workspace-settings/Dockerfile', 'FROM local/busybox:latest\nRUN echo built > /made-by-build\n');
     await document.save();
-    const tag = defaultTag('workspace-settings', 'Dockerfile');
     const window = stubWindow('repo');
     try {
       await vscode.commands.executeCommand('dockerfileStudio.buildImage');
@@ -67,6 +68,7 @@ suite('workspace build settings', () => {
       window.restore();
     }
     assert.deepEqual(window.errors, []);
+    assert.deepEqual(window.asked, [`Image tag: ${tag}`]);
     assert.deepEqual(window.warnings, [
       `Dockerfile Studio: Ignored flags of build profile "repo" set in workspace settings: --output=type=local,dest=${written} --iidfile ${iidfile}. ` +
         'Flags that read or write host files, reach the network or push are taken from your user settings only.',
