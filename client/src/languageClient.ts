@@ -31,7 +31,11 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   };
   const client = new LanguageClient('dockerfileStudio', 'Dockerfile Studio', serverOptions, clientOptions);
   const images = new ImageEnvCache(dockerFromSettings);
-  client.onRequest(IMAGE_ENV_REQUEST, (params: ImageEnvParams): Promise<ImageEnvResult> => images.lookup(params.images));
+  // Restricted Mode runs no process for a repository nobody trusted yet: every environment is unknown.
+  const unknown = (names: readonly string[]): ImageEnvResult => Object.fromEntries(names.map((name) => [name, null]));
+  client.onRequest(IMAGE_ENV_REQUEST, (params: ImageEnvParams): Promise<ImageEnvResult> =>
+    vscode.workspace.isTrusted ? images.lookup(params.images) : Promise.resolve(unknown(params.images)),
+  );
   await client.start();
   return client;
 }

@@ -20,9 +20,10 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createDockerfileService, type DockerfileModel } from './service';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { DEFAULT_SETTINGS, IMAGE_ENV_REQUEST, normalizeSettings, type ImageEnvParams, type ImageEnvResult, type StudioInitializationOptions, type StudioSettings } from './protocol';
+import { DEFAULT_SETTINGS, IMAGE_ENV_REQUEST, type ImageEnvParams, type ImageEnvResult, type StudioInitializationOptions, type StudioSettings } from './protocol';
 import { PROJECT_FILE_GLOBS } from './projectContext';
 import { ImageEnvSource } from './imageEnvSource';
+import { SettingsCache } from './settingsCache';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -35,17 +36,20 @@ let canFollowFolders = false;
 // The workspace folders' paths: the project config search stops at the one holding a file.
 let workspaceFolders: string[] = [];
 const folderPaths = (folders: readonly { uri: string }[]) => folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
-// Settings per document, pulled once and dropped when the configuration changes.
-const settingsCache = new Map<string, Promise<StudioSettings>>();
+// Settings per open document, pulled once (with a time limit) and dropped on close and when the configuration changes.
+const settingsCache = new SettingsCache({
+  fetch: (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'dockerfileStudio' }),
+  isOpen: (uri) => documents.get(uri) !== undefined,
+  log: (message) => connection.console.warn(message),
+  now: () => Date.now(),
+  schedule: (ms, callback) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
+});
 
 function settingsFor(uri: string): Promise<StudioSettings> {
-  if (!canPullSettings) return Promise.resolve(DEFAULT_SETTINGS);
-  let settings = settingsCache.get(uri);
-  if (!settings) {
-    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'dockerfileStudio' }).then(normalizeSettings, () => DEFAULT_SETTINGS);
-    settingsCache.set(uri, settings);
-  }
-  return settings;
+  return canPullSettings ? settingsCache.get(uri) : Promise.resolve(DEFAULT_SETTINGS);
 }
 
 const modelOf = (document: TextDocument): DockerfileModel => service.model(document.uri, document.version, () => document.getText());
@@ -124,6 +128,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onHover(async (params, token) => {
+  // A closed document has no hover: do not ask the client for its settings.
+  if (!documents.get(params.textDocument.uri)) return null;
   const details = (await settingsFor(params.textDocument.uri)).hover.details;
   return withModel('hover', null, (model, { position }: TextDocumentPositionParams) => service.hover(model, position, { format: hoverFormat, details }))(params, token);
 });
@@ -161,7 +167,7 @@ documents.onDidSave((event) => guard('save', undefined, undefined, () => diagnos
 documents.onDidClose((event) => {
   service.forget(event.document.uri);
   diagnostics.close(event.document.uri);
-  settingsCache.delete(event.document.uri);
+  settingsCache.forget(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 /** Lints every open document again (its settings or what it depends on changed). */

@@ -27,10 +27,11 @@ test('every server setting is contributed in package.json with the same default'
   }
 });
 
-test('settings that name something to run are machine-scoped', () => {
+test('settings that name something to run, or the engine and builder it talks to, are machine-scoped', () => {
   const manifest = JSON.parse(readFileSync(join(TEST_ROOT, '..', 'package.json'), 'utf8'));
   const properties: Record<string, { scope?: string }> = manifest.contributes.configuration.properties;
-  for (const key of ['dockerfileStudio.server.path', 'dockerfileStudio.docker.path']) assert.equal(properties[key]?.scope, 'machine', key);
+  const keys = ['server.path', 'docker.path', 'docker.context', 'docker.host', 'build.builder', 'build.progress'];
+  for (const key of keys) assert.equal(properties[`dockerfileStudio.${key}`]?.scope, 'machine', key);
 });
 
 test('normalizeSettings fills defaults and drops malformed values without throwing', () => {

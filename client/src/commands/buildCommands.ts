@@ -9,8 +9,11 @@ import { type BuildMode, type BuildOptions, runInvocation } from '../docker/argv
 import { defaultTarget, exposedPorts, scanDockerfile, buildArgs as declaredArgs } from '../docker/dockerfileSteps';
 import { type ContainerRun, type Docker, choosePorts, detect, imageId, runContainer, startBuild, stopContainer } from '../docker/engine';
 import { placeFailure } from '../docker/failure';
+import { type Resolved, resolveDocker, searchEnv } from '../docker/executable';
+import { hostFiles, isExecutableFile } from '../docker/hostFiles';
 import { type BuildProfile, type RememberedChoices, applyProfile, containerNameFor, defaultTag, prefillBuildArgs } from '../docker/options';
 import { nodeRunner } from '../docker/runner';
+import { decideBuild, decideRun, profileNames, trustedProfile, userValue } from '../docker/trustedSettings';
 import { OutputTerminal } from './buildTerminal';
 
 const SECTION = 'dockerfileStudio';
@@ -23,13 +26,28 @@ interface Request {
   run: boolean;
 }
 
-/** The docker executable and engine the settings name (machine-scoped where it matters). */
-export function dockerFromSettings(): Docker {
+// The executable found on PATH, kept while the setting and PATH stay the same and the file is there.
+let resolvedDocker: { key: string; path: string } | undefined;
+
+/**
+ * The docker executable (an absolute path, looked up once per setting and PATH) and engine, from
+ * user and machine settings only; or why there is none. Build and Run and the image-environment
+ * lookup of the language server both start docker through it.
+ */
+export function dockerFromSettings(): Docker | { error: string } {
   const config = vscode.workspace.getConfiguration(SECTION);
+  const configured = userValue(config.inspect<string>('docker.path'));
+  const env = searchEnv(process.env, process.platform);
+  const key = JSON.stringify([configured, env.PATH, env.PATHEXT]);
+  if (resolvedDocker?.key !== key || !isExecutableFile(resolvedDocker.path)) {
+    const found: Resolved = resolveDocker(configured, env, process.platform, isExecutableFile);
+    if ('error' in found) return found;
+    resolvedDocker = { key, path: found.path };
+  }
   return {
     runner: nodeRunner,
-    path: config.get<string>('docker.path') || 'docker',
-    engine: { dockerContext: config.get<string>('docker.context') || null, dockerHost: config.get<string>('docker.host') || null },
+    path: resolvedDocker.path,
+    engine: { dockerContext: userValue(config.inspect<string>('docker.context')) || null, dockerHost: userValue(config.inspect<string>('docker.host')) || null },
   };
 }
 
@@ -40,8 +58,13 @@ class BuildController {
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
-  docker(): Docker {
+  docker(): Docker | { error: string } {
     return dockerFromSettings();
+  }
+
+  /** The workspace folder a file belongs to; its own folder when it is in none. */
+  private root(file: string): string {
+    return vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? path.dirname(file);
   }
 
   remembered(file: string): RememberedChoices {
@@ -57,14 +80,18 @@ class BuildController {
     const config = vscode.workspace.getConfiguration(SECTION, vscode.Uri.file(file));
     const previous = this.remembered(file);
     const scanned = scanDockerfile(text);
-    const profiles = config.get<Record<string, BuildProfile>>('build.profiles') ?? {};
-    let profile = previous.profile ?? null;
-    if (Object.keys(profiles).length > 0) {
-      const picked = await vscode.window.showQuickPick(['(no profile)', ...Object.keys(profiles)], { title: 'Build profile', placeHolder: profile ?? '(no profile)' });
+    const profiles = config.inspect<Record<string, BuildProfile>>('build.profiles');
+    const names = profileNames(profiles);
+    let profile = previous.profile && names.includes(previous.profile) ? previous.profile : null;
+    if (names.length > 0) {
+      const picked = await vscode.window.showQuickPick(['(no profile)', ...names], { title: 'Build profile', placeHolder: profile ?? '(no profile)' });
       if (picked === undefined) return undefined;
       profile = picked === '(no profile)' ? null : picked;
     }
-    const tag = await vscode.window.showInputBox({ title: 'Image tag', value: previous.tag ?? defaultTag(path.basename(path.dirname(file)), path.basename(file)), validateInput: (value) => (value.trim() ? null : 'A tag is needed') });
+    // A profile's tag (from a workspace, too) is shown for the user to accept, never applied unseen:
+    // it could name an image other builds use, such as a base image.
+    const profileTag = profile === null ? undefined : trustedProfile(profiles, profile)?.profile.tag;
+    const tag = await vscode.window.showInputBox({ title: 'Image tag', value: profileTag ?? previous.tag ?? defaultTag(path.basename(path.dirname(file)), path.basename(file)), validateInput: (value) => (value.trim() ? null : 'A tag is needed') });
     if (tag === undefined) return undefined;
     let target = request.target ?? previous.target ?? defaultTarget(scanned);
     const stageNames = scanned.stages.map((stage) => stage.name ?? String(stage.index));
@@ -79,20 +106,27 @@ class BuildController {
       if (value === undefined) return undefined;
       values.push([arg.name, value]);
     }
-    const contextSetting = config.get<string>('build.context') ?? '';
+    const decided = decideBuild({ dockerfile: file, root: this.root(file), context: config.inspect<string>('build.context'), profiles, profileName: profile, files: hostFiles });
+    if ('error' in decided) {
+      void vscode.window.showErrorMessage(`Dockerfile Studio: ${decided.error}`);
+      return undefined;
+    }
+    for (const note of decided.notes) void vscode.window.showWarningMessage(`Dockerfile Studio: ${note}`);
+    const machine = vscode.workspace.getConfiguration(SECTION);
     const base: BuildOptions = {
       dockerfile: file,
-      context: previous.context ?? (contextSetting ? path.resolve(path.dirname(file), contextSetting) : path.dirname(file)),
+      context: decided.context,
       tag: tag.trim(),
       target: target === defaultTarget(scanned) ? null : target,
       buildArgs: values,
       platform: previous.platform ?? (config.get<string>('build.platform') || null),
       noCache: request.noCache ?? false,
-      builder: config.get<string>('build.builder') || null,
+      builder: userValue(machine.inspect<string>('build.builder')) || null,
       extraFlags: [],
     };
     await this.remember(file, { tag: base.tag, target, buildArgs: values, profile });
-    return applyProfile(base, profile ? profiles[profile] : undefined, (p) => path.resolve(path.dirname(file), p));
+    // decideBuild already placed the profile's context (and vetted it); the tag was asked above.
+    return applyProfile(base, decided.profile && { ...decided.profile, tag: undefined }, (p) => p);
   }
 
   /** Builds (and runs) the Dockerfile a command was given or the active editor's. */
@@ -109,6 +143,10 @@ class BuildController {
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.isDirty) await document.save();
     const docker = this.docker();
+    if ('error' in docker) {
+      void vscode.window.showErrorMessage(`Dockerfile Studio: ${docker.error}`);
+      return;
+    }
     const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking the Docker engine' }, () => detect(docker));
     if ('kind' in found || found.engineError) {
       void vscode.window.showErrorMessage(`Dockerfile Studio: ${'kind' in found ? found.message : found.engineError}`);
@@ -116,7 +154,7 @@ class BuildController {
     }
     const options = await this.options(uri.fsPath, document.getText(), request);
     if (!options) return;
-    const forced = vscode.workspace.getConfiguration(SECTION).get<string>('build.progress') ?? 'auto';
+    const forced = userValue(vscode.workspace.getConfiguration(SECTION).inspect<string>('build.progress')) ?? 'auto';
     const mode: BuildMode = forced === 'rawjson' || forced === 'plain' || forced === 'legacy' ? forced : found.mode;
     const terminal = new OutputTerminal(`Build ${options.tag}`, () => undefined);
     terminal.write(`${docker.path} (${mode}) building ${options.dockerfile}\n`);
@@ -170,14 +208,20 @@ class BuildController {
     }
     const config = vscode.workspace.getConfiguration(`${SECTION}.run`, uri);
     const docker = this.docker();
+    const decided = decideRun({ dockerfile: uri.fsPath, root: this.root(uri.fsPath), envFile: config.inspect<string>('envFile'), hostAddress: config.inspect<string>('hostAddress'), files: hostFiles });
+    for (const refused of ['error' in docker ? docker : null, 'error' in decided ? decided : null]) {
+      if (refused) void vscode.window.showErrorMessage(`Dockerfile Studio: ${refused.error}`);
+    }
+    if ('error' in docker || 'error' in decided) return;
+    for (const note of decided.notes) void vscode.window.showWarningMessage(`Dockerfile Studio: ${note}`);
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
     const exposed = config.get<boolean>('publishPorts', true) ? exposedPorts(scanDockerfile(text), image.target) : [];
-    const ports = await choosePorts(exposed, config.get<string>('hostAddress') || '127.0.0.1', config.get<Record<string, number>>('ports') ?? {});
-    const envFile = config.get<string>('envFile') || null;
+    const ports = await choosePorts(exposed, decided.hostAddress, config.get<Record<string, number>>('ports') ?? {});
+    const envFile = decided.envFile;
     const interactive = config.get<boolean>('interactive', false);
     const name = containerNameFor(image.tag);
     await this.containers.get(uri.fsPath)?.stop();
-    const options = { image: image.id, containerName: name, ports, envFile: envFile ? path.resolve(path.dirname(uri.fsPath), envFile) : null, interactive, init: true, dockerfile: uri.fsPath, extraFlags: [], command: [] };
+    const options = { image: image.id, containerName: name, ports, envFile, interactive, init: true, dockerfile: uri.fsPath, extraFlags: [], command: [] };
     if (interactive) {
       // -it needs a real TTY: a terminal that starts docker itself (argv, no shell).
       const invocation = runInvocation(options, docker.engine);
@@ -200,8 +244,9 @@ class BuildController {
     if (!uri) return;
     const container = this.containers.get(uri.fsPath);
     const image = this.context.workspaceState.get<{ tag: string }>(`image:${uri.fsPath}`);
+    const docker = this.docker();
     if (container) await container.stop();
-    else if (image) await stopContainer(this.docker(), containerNameFor(image.tag));
+    else if (image && !('error' in docker)) await stopContainer(docker, containerNameFor(image.tag));
     this.containers.delete(uri.fsPath);
   }
 

@@ -19,11 +19,13 @@ import {
 import { type BuildState, applyEvent, newBuildState, renderEvent, summaryLine } from './buildState';
 import { type Capabilities, chooseCapabilities } from './capabilities';
 import { type FriendlyError, classifyFailure, engineTimeout } from './errors';
+import { kindOf } from './hostFiles';
 import type { BuildEvent, ProgressParser } from './events';
 import { createLegacyParser } from './progressLegacy';
 import { createPlainParser } from './progressPlain';
 import { createRawjsonParser } from './progressRawjson';
 import { type ProcessRunner, type RunningProcess, collect } from './runner';
+import { contextProblem } from './trustedSettings';
 
 /** The docker executable and the engine it talks to. */
 export interface Docker {
@@ -111,7 +113,8 @@ export function startBuild(docker: Docker, options: BuildOptions, mode: BuildMod
     if (cancelled && state.container) await removeContainer(docker, state.container);
     const durationMs = Date.now() - began;
     const exitCode = exit.code;
-    const failure = exit.errorCode || exitCode !== 0 ? classifyFailure(allOutput, docker.path, exit.errorCode) : null;
+    const cwdProblem = exit.errorCode ? contextProblem(options.context, kindOf(options.context)) : null;
+    const failure = exit.errorCode || exitCode !== 0 ? classifyFailure(allOutput, docker.path, exit.errorCode, cwdProblem) : null;
     const summary = failure && !cancelled ? `Build failed: ${failure.message}` : summaryLine(state, { exitCode, cancelled, durationMs, tag: options.tag });
     return { state, exitCode, cancelled, durationMs, summary, failure: cancelled ? null : failure };
   });

@@ -5,7 +5,7 @@
 
 /** A failure the user can act on. */
 export interface FriendlyError {
-  kind: 'no-cli' | 'engine-down' | 'engine-slow' | 'permission' | 'registry' | 'disk-full' | 'bad-tag';
+  kind: 'no-cli' | 'no-context' | 'engine-down' | 'engine-slow' | 'permission' | 'registry' | 'disk-full' | 'bad-tag';
   message: string;
 }
 
@@ -16,8 +16,15 @@ export interface FriendlyError {
  */
 const COMMAND_FAILED = /did not complete successfully: exit code|returned a non-zero code/;
 
-/** Classifies a spawn error code (ENOENT...) or CLI output; null when it is an ordinary build error. */
-export function classifyFailure(text: string, dockerPath: string, spawnCode?: string): FriendlyError | null {
+/**
+ * Classifies a spawn error code (ENOENT...) or CLI output; null when it is an ordinary build error.
+ * `cwdProblem` says what is wrong with the working directory (contextProblem), if anything: Node
+ * reports a missing working directory as ENOENT of the executable, which is not the CLI's fault.
+ */
+export function classifyFailure(text: string, dockerPath: string, spawnCode?: string, cwdProblem?: string | null): FriendlyError | null {
+  if (spawnCode && cwdProblem) {
+    return { kind: 'no-context', message: `${cwdProblem} Check "dockerfileStudio.build.context" and the build profile's "context".` };
+  }
   if (spawnCode === 'ENOENT' || spawnCode === 'EACCES') {
     return {
       kind: 'no-cli',

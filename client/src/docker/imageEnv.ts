@@ -28,7 +28,7 @@ export class ImageEnvCache {
   private readonly answers = new Map<string, { at: number; env: Promise<string[] | null> }>();
 
   constructor(
-    private readonly docker: () => Docker,
+    private readonly docker: () => Docker | { error: string },
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -43,6 +43,8 @@ export class ImageEnvCache {
     const cached = this.answers.get(image);
     if (cached && this.now() - cached.at < IMAGE_ENV_TTL_MS) return cached.env;
     const docker = this.docker();
+    // No usable docker executable (none on PATH, or a setting refused): the environment is unknown.
+    if ('error' in docker) return Promise.resolve(null);
     const invocation = imageEnvInvocation(image, docker.engine);
     const env = collect(docker.runner, { command: docker.path, args: invocation.args, env: invocation.env }, INSPECT_TIMEOUT_MS).then(
       (result) => (result.code === 0 ? parseImageEnv(result.stdout) : null),

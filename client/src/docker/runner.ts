@@ -2,7 +2,7 @@
  * The process runner: the one place that starts processes. Always an argv array and never a shell;
  * each process leads its own process group so that cancelling kills everything it started.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 /** A process to start. */
 export interface SpawnRequest {
@@ -36,18 +36,30 @@ export interface ProcessRunner {
   spawn(request: SpawnRequest): RunningProcess;
 }
 
+/** A process that could not start: it has no output and has already ended with `errorCode`. */
+function notStarted(errorCode: string): RunningProcess {
+  return { pid: undefined, onStdout: () => undefined, onStderr: () => undefined, exit: Promise.resolve({ code: null, signal: null, errorCode }), kill: () => undefined };
+}
+
 /** The runner over node:child_process. */
 export const nodeRunner: ProcessRunner = {
   spawn(request) {
-    const child = spawn(request.command, request.args, {
-      cwd: request.cwd,
-      env: { ...process.env, ...request.env },
-      shell: false,
-      // A new process group on POSIX, so kill(-pid) reaches the CLI and any plugin it started.
-      detached: process.platform !== 'win32',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
+    let child: ChildProcess;
+    try {
+      child = spawn(request.command, request.args, {
+        cwd: request.cwd,
+        env: { ...process.env, ...request.env },
+        shell: false,
+        // A new process group on POSIX, so kill(-pid) reaches the CLI and any plugin it started.
+        detached: process.platform !== 'win32',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+    } catch (error) {
+      // Some failures throw instead of emitting 'error': a working directory that is a file
+      // (ENOTDIR), a NUL byte in an argument (a tag from a settings file).
+      return notStarted((error as NodeJS.ErrnoException).code ?? 'ESPAWN');
+    }
     const stdout: ((chunk: string) => void)[] = [];
     const stderr: ((chunk: string) => void)[] = [];
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => stdout.forEach((listener) => listener(chunk)));
