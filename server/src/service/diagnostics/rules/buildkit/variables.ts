@@ -2,7 +2,7 @@
 import { getInstruction } from '../../../data';
 import type { DockerfileModel, InstructionModel, StageModel } from '../../../model';
 import type { Rule } from '../../types';
-import { closest } from '../../ruleKit';
+import { closest, excerpt, quoted } from '../../ruleKit';
 import { defineRule } from '../../defineRule';
 
 /** Instructions whose words the builder expands itself (data/); FROM is UndefinedArgInFrom's. */
@@ -115,7 +115,7 @@ export const undefinedVar: Rule = defineRule({
       const suggestion = closest(ref.name, visible, true);
       // Image environments use upper-case names; a lower-case one is ours or a typo.
       if (!fromScratch(model, stage) && !suggestion && (ref.name === ref.name.toUpperCase() || isWindows(model))) continue;
-      report(ref.range, `"$${ref.name}" is not defined at this point${suggestion ? ` (did you mean $${suggestion}?)` : ''}`, {
+      report(ref.range, `${quoted(`$${ref.name}`)} is not defined at this point${suggestion ? ` (did you mean $${excerpt(suggestion)}?)` : ''}`, {
         data: suggestion ? { suggestion } : undefined,
       });
     }
@@ -147,7 +147,7 @@ export const secretsUsedInArgOrEnv: Rule = defineRule({
     if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return;
     for (const property of instruction.properties) {
       if (isSecretName(property.name)) {
-        report(property.nameRange, `${instruction.keyword} "${property.name}" looks like a secret, and ${instruction.keyword} values stay readable in the image; use a secret mount`);
+        report(property.nameRange, `${instruction.keyword} ${quoted(property.name)} looks like a secret, and ${instruction.keyword} values stay readable in the image; use a secret mount`);
       }
     }
   },

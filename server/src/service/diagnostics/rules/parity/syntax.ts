@@ -6,6 +6,7 @@ import type { ArgumentModel, InstructionModel } from '../../../model';
 import { REFERENCE, acceptsForm, getDirective, getInstruction } from '../../../data';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
+import { excerpt, quoted } from '../../ruleKit';
 
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
 
@@ -25,7 +26,7 @@ export const invalidEscapeDirective: Rule = defineRule({
     for (const directive of model.directives) {
       const allowed = getDirective(directive.name)?.values;
       if (allowed && !allowed.includes(directive.value)) {
-        report(directive.valueRange, `The escape character must be \\ or \`, not "${directive.value}"`);
+        report(directive.valueRange, `The escape character must be \\ or \`, not ${quoted(directive.value)}`);
       }
     }
   },
@@ -86,7 +87,7 @@ export const unterminatedHeredoc: Rule = defineRule({
   },
   checkInstruction(instruction, { report }) {
     for (const heredoc of instruction.heredocs) {
-      if (heredoc.endRange === null) report(heredoc.markerRange, `Heredoc "${heredoc.name}" is never closed: add a line with only ${heredoc.name}`);
+      if (heredoc.endRange === null) report(heredoc.markerRange, `Heredoc ${quoted(heredoc.name)} is never closed: add a line with only ${excerpt(heredoc.name)}`);
     }
   },
 });
@@ -171,13 +172,13 @@ export const invalidPort: Rule = defineRule({
       if (arg.value.includes('$')) continue;
       const { port, proto } = splitPortSpec(arg.value);
       if (proto !== null && !PROTOCOLS.has(proto.toLowerCase())) {
-        report(arg.range, `Unknown protocol "${proto}": use tcp, udp or sctp`);
+        report(arg.range, `Unknown protocol ${quoted(proto)}: use tcp, udp or sctp`);
         continue;
       }
       const match = /^(\d+)(?:-(\d+))?$/.exec(port);
       const start = match ? Number(match[1]) : NaN;
       const end = match?.[2] !== undefined ? Number(match[2]) : start;
-      if (!match || start > 65535 || end > 65535 || end < start) report(arg.range, `"${port}" is not a port or port range from 0 to 65535`);
+      if (!match || start > 65535 || end > 65535 || end < start) report(arg.range, `${quoted(port)} is not a port or port range from 0 to 65535`);
     }
   },
 });
