@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { createDockerfileService, type Rule } from '../service';
+import { createDockerfileService, showControls, type Rule } from '../service';
 import { findProjectConfig, parseProjectConfig, type ProjectConfig } from '../config';
 import type { FailLevel, Format } from './args';
 import { findDockerfiles, readDockerfile, readDockerignore } from './files';
@@ -46,8 +46,20 @@ interface Job {
   config: ProjectConfig | null;
 }
 
+/**
+ * Standard error with control characters shown as escapes: its lines name files and quote the
+ * config, both from the repository, and an escape sequence in a file name must not reach the terminal.
+ */
+export function escapedStderr(out: Output): Output {
+  return {
+    stdout: (text) => out.stdout(text),
+    stderr: (text) => out.stderr(text.endsWith('\n') ? `${showControls(text.slice(0, -1))}\n` : showControls(text)),
+  };
+}
+
 /** Runs `lint` and returns the exit status. */
-export function runLint(run: LintRun, out: Output): number {
+export function runLint(run: LintRun, output: Output): number {
+  const out = escapedStderr(output);
   let jobs: Job[];
   try {
     jobs = collect(run, out);

@@ -28,6 +28,7 @@ export type { Rule, RuleSeverity } from './diagnostics/types';
 export { SOURCE as DIAGNOSTIC_SOURCE } from './diagnostics/engine';
 export { ALL_RULES, getRule } from './diagnostics/rules';
 export { renderRuleDocs } from './diagnostics/ruleDocs';
+export { excerpt, showControls } from './safeText';
 
 /** Lint options a service caller gives; the findings cache is the service's own. */
 export type ServiceLintOptions = Omit<LintOptions, 'cache'>;
