@@ -68,7 +68,7 @@ function stageNameProblem(model: DockerfileModel, index: ReferenceIndex, symbol:
   if (!STAGE_NAME.test(lower)) return `"${excerpt(newName)}" is not a valid stage name: start with a letter, then letters, digits, "-", "_" or ".".`;
   if (RESERVED_STAGE_NAMES.has(lower)) return `"${excerpt(lower)}" is reserved and cannot name a stage.`;
   const other = model.stages.find((s) => s !== symbol.stage && s.name?.toLowerCase() === lower);
-  if (other) return `Stage ${other.index} on line ${lineLabel(other.from.range)} is already named "${excerpt(other.name)}".`;
+  if (other) return `Stage ${other.index} on line ${lineLabel(other.from.range)} is already named "${excerpt(other.name ?? '')}".`;
   // An image reference spelled like the new name would start naming this stage.
   for (const stage of model.stages) {
     if (stage.index > symbol.stage.index && stage.parentStage === null && stage.baseRange && stage.baseText.toLowerCase() === lower) {
