@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ALL_RULES, closest, getRule } from './service';
 import { parseArgs, USAGE } from './cli/args';
 import { explainRule, listRules } from './cli/explain';
-import { EXIT_ERROR, EXIT_OK, runLint, type Output } from './cli/run';
+import { EXIT_ERROR, EXIT_OK, escapedStderr, runLint, type Output } from './cli/run';
 
 /** The package version (dist/cli.js sits one folder below package.json, installed or not). */
 function version(): string {
@@ -55,7 +55,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const output: Output = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+// Error lines quote arguments, which a CI job may take from file names in a pull request.
+const output: Output = escapedStderr({ stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
 void main(process.argv.slice(2), output).then((status) => {
   process.exitCode = status;
 });

@@ -288,3 +288,22 @@ test('- reads the Dockerfile from standard input, with the current folder config
   );
   assert.ok(findings.some((f) => f.rule === 'unknown-instruction' && f.severity === 'warning'));
 });
+
+test('control characters in file names and arguments reach the terminal as escapes', () => {
+  const folder = 'esc\u001b[31m\u202e';
+  write(`${folder}/Dockerfile`, BAD);
+  const findings = expected([{ path: `${folder}/Dockerfile` }]);
+  const result = cli(['lint', folder]);
+  assert.deepEqual(result, { status: exitFor(findings), stdout: formatText(findings), stderr: `${summary(findings, 1)}\n` });
+  assert.ok(result.stdout.startsWith('esc\\u001b[31m\\u202e/Dockerfile:2:1 error unknown-instruction '), result.stdout);
+  assert.deepEqual(cli(['lint', 'missing\u001b]8;;x\u0007\rok']), {
+    status: 2,
+    stdout: '',
+    stderr: "dockerfile-studio: no such file or folder 'missing\\u001b]8;;x\\u0007\\u000dok'\n",
+  });
+  assert.deepEqual(cli(['explain', 'x\u001b[2J']), {
+    status: 2,
+    stdout: '',
+    stderr: "dockerfile-studio: unknown rule 'x\\u001b[2J' (dockerfile-studio rules lists them)\n",
+  });
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { formatGithub, formatJson, formatText, summary, toFindings } from '../../server/src/cli/format';
+import { escapedJson, formatGithub, formatJson, formatText, summary, toFindings } from '../../server/src/cli/format';
 import { artifactUri, formatSarif } from '../../server/src/cli/sarif';
 import type { Rule } from '../../server/src/service/diagnostics/types';
 import { defineRule } from '../../server/src/service/diagnostics/defineRule';
@@ -168,4 +168,43 @@ test('sarif artifact URIs: relative stays relative, absolute becomes file://, od
   assert.equal(artifactUri('/tmp/x/$(id)/"q"/Dockerfile'), 'file:///tmp/x/%24(id)/%22q%22/Dockerfile');
   assert.equal(artifactUri('C:\\work\\Dockerfile'), 'file:///C:/work/Dockerfile');
   assert.equal(artifactUri('dé/Dockerfile'), 'd%C3%A9/Dockerfile');
+});
+
+// A file name and a message as a hostile repository could make them: an OSC 8 hyperlink, a colour,
+// a bell, a carriage return that would rewrite the line, a Trojan Source override, a C1 CSI.
+const HOSTILE_FILE = 'x\u001b]8;;https://evil.example\u0007y\u001b]8;;\u0007/\u202egnp.Dockerfile';
+const HOSTILE_MESSAGE = 'Unknown instruction "\u001b[2J\u001b[31mRUNN\rall good\u009b\u2066%\u0000"\nnext';
+const hostile = toFindings(HOSTILE_FILE, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, severity: 1, code: 'unknown-instruction', message: HOSTILE_MESSAGE }]);
+
+test('text: control characters in file names and messages are shown as escapes, never sent to the terminal', () => {
+  assert.equal(
+    formatText(hostile),
+    'x\\u001b]8;;https://evil.example\\u0007y\\u001b]8;;\\u0007/\\u202egnp.Dockerfile:1:1 error unknown-instruction ' +
+      'Unknown instruction "\\u001b[2J\\u001b[31mRUNN all good\\u009b\\u2066%\\u0000" next\n',
+  );
+  assert.equal(formatText(toFindings('a\r\nb\tc', [{ ...diagnostics[2], message: 'one\r\ntwo\rthree\tfour' }])), 'a\\u000d\\u000ab\tc:6:2 info x one two three\tfour\n');
+});
+
+test('github: the toolkit escaping, then control characters shown; a file name cannot end the properties', () => {
+  assert.equal(
+    formatGithub([...hostile, ...toFindings('a::error file=b,line=1::x\n::warning ::y', diagnostics.slice(3))]),
+    '::error file=x\\u001b]8;;https%3A//evil.example\\u0007y\\u001b]8;;\\u0007/\\u202egnp.Dockerfile,line=1,col=1,title=unknown-instruction::' +
+      'Unknown instruction "\\u001b[2J\\u001b[31mRUNN%0Dall good\\u009b\\u2066%25\\u0000"%0Anext\n' +
+      '::notice file=a%3A%3Aerror file=b%2Cline=1%3A%3Ax%0A%3A%3Awarning %3A%3Ay,line=7,col=2,title=y::h\n',
+  );
+});
+
+test('json and sarif: control characters JSON leaves raw are written as \\u escapes, the data unchanged', () => {
+  const json = formatJson(hostile);
+  assert.equal(json.match(/"(file|message)": .*/g)!.join('\n'), [
+    '"file": "x\\u001b]8;;https://evil.example\\u0007y\\u001b]8;;\\u0007/\\u202egnp.Dockerfile",',
+    '"message": "Unknown instruction \\"\\u001b[2J\\u001b[31mRUNN\\rall good\\u009b\\u2066%\\u0000\\"\\nnext",',
+  ].join('\n'));
+  assert.equal((JSON.parse(json) as { message: string }[])[0].message, HOSTILE_MESSAGE);
+  const sarif = formatSarif(hostile, [], '1');
+  assert.equal(sarif.match(/"(uri|text)": .*/g)!.join('\n'), [
+    '"text": "Unknown instruction \\"\\u001b[2J\\u001b[31mRUNN\\rall good\\u009b\\u2066%\\u0000\\"\\nnext"',
+    '"uri": "x%1B%5D8%3B%3Bhttps%3A//evil.example%07y%1B%5D8%3B%3B%07/%E2%80%AEgnp.Dockerfile"',
+  ].join('\n'));
+  assert.equal(escapedJson({ a: '\u007f\u0085\u200f' }), '{\n  "a": "\\u007f\\u0085\\u200f"\n}\n');
 });

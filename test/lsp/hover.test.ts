@@ -38,7 +38,7 @@ test('hover over LSP equals the service hover (markdown), follows edits, survive
       contents: {
         kind: 'markdown',
         value:
-          '**$APP_HOME**\n\nValue here: `/app`\n\nDefined by `ENV APP_HOME=/app` on line 3 in stage `base`. ' +
+          '**`$APP_HOME`**\n\nValue here: `/app`\n\nDefined by `ENV APP_HOME=/app` on line 3 in stage `base`. ' +
           'ENV values are also set in containers and in stages built FROM this one.',
       },
       range: { start: { line: 3, character: 9 }, end: { line: 3, character: 18 } },

@@ -93,3 +93,13 @@ test('parser directives and their values', () => {
 test('nothing inside a plain RUN command', () => {
   assert.equal(render(complete('FROM alpine\nRUN apt-get ins<|>')), '');
 });
+
+test('details quote document text cut, with control characters shown', () => {
+  const items = complete(`FROM alpine AS base\nENV V="a\u001b[2J${'v'.repeat(300)}"\nARG W=x\u202ey\nRUN echo $<|>`);
+  assert.deepEqual(
+    items.slice(0, 2).map((i) => i.detail),
+    [`ENV = a\\u001b[2J${'v'.repeat(195)}…`, 'ARG = x\\u202ey'],
+  );
+  const stages = complete(`FROM ${'i'.repeat(300)}\u009b AS base\nFROM alpine\nCOPY --from=<|>`);
+  assert.equal(stages[0].detail, `stage 0, FROM ${'i'.repeat(200)}…`);
+});

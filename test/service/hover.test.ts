@@ -102,21 +102,21 @@ function value(marked: string): string {
 test('variables: global ARG used in FROM', () => {
   assert.equal(
     value('ARG VERSION=3.20\nFROM alpine:${VER<|>SION}'),
-    '**$VERSION**\n\nValue here: `3.20`\n\nDefined by `ARG VERSION=3.20` on line 1 in the global scope.\n\nA `--build-arg` given to the build replaces this value.',
+    '**`$VERSION`**\n\nValue here: `3.20`\n\nDefined by `ARG VERSION=3.20` on line 1 in the global scope.\n\nA `--build-arg` given to the build replaces this value.',
   );
 });
 
 test('variables: stage ARG re-declared takes the global default', () => {
   assert.equal(
     value('ARG VERSION=3.20\nFROM alpine AS base\nARG VERSION\nRUN echo $VERS<|>ION'),
-    '**$VERSION**\n\nValue here: `3.20`\n\nDefined by `ARG VERSION` on line 3 in stage `base`.\n\nIts default comes from the global `ARG VERSION` on line 1.\n\nA `--build-arg` given to the build replaces this value.',
+    '**`$VERSION`**\n\nValue here: `3.20`\n\nDefined by `ARG VERSION` on line 3 in stage `base`.\n\nIts default comes from the global `ARG VERSION` on line 1.\n\nA `--build-arg` given to the build replaces this value.',
   );
 });
 
 test('variables: ENV, inherited by a child stage', () => {
   assert.equal(
     value('FROM alpine AS base\nENV APP_HOME=/srv/app\nFROM base\nWORKDIR $APP_H<|>OME'),
-    '**$APP_HOME**\n\nValue here: `/srv/app`\n\nDefined by `ENV APP_HOME=/srv/app` on line 2 in stage `base`. ENV values are also set in containers and in stages built FROM this one.',
+    '**`$APP_HOME`**\n\nValue here: `/srv/app`\n\nDefined by `ENV APP_HOME=/srv/app` on line 2 in stage `base`. ENV values are also set in containers and in stages built FROM this one.',
   );
 });
 
@@ -124,7 +124,7 @@ test('variables: predefined platform ARG, declared and not', () => {
   assert.equal(
     value('FROM alpine\nARG TARGETARCH\nRUN echo $TARGET<|>ARCH'),
     [
-      '**$TARGETARCH**',
+      '**`$TARGETARCH`**',
       'Set automatically by the builder: Architecture part of `TARGETPLATFORM`, e.g. `amd64` or `arm64`.',
       'Defined by `ARG TARGETARCH` on line 2 in stage #0.',
       'A `--build-arg` given to the build replaces this value.',
@@ -133,7 +133,7 @@ test('variables: predefined platform ARG, declared and not', () => {
   assert.equal(
     value('FROM alpine\nRUN echo $TARGET<|>ARCH'),
     [
-      '**$TARGETARCH**',
+      '**`$TARGETARCH`**',
       'Architecture part of `TARGETPLATFORM`, e.g. `amd64` or `arm64`.',
       'Typical value: `amd64`',
       'Not set here: the builder sets it in the global scope only; add `ARG TARGETARCH` (no value) in the stage to use it.',
@@ -145,7 +145,7 @@ test('variables: predefined platform ARG, declared and not', () => {
 test('variables: undefined', () => {
   assert.equal(
     value('FROM alpine\nRUN echo ${NOPE<|>}'),
-    '**$NOPE**\n\nNot defined here: no ARG or ENV in this stage declares `NOPE` before this line, so it expands to an empty string unless the shell of a RUN sets it.',
+    '**`$NOPE`**\n\nNot defined here: no ARG or ENV in this stage declares `NOPE` before this line, so it expands to an empty string unless the shell of a RUN sets it.',
   );
 });
 
@@ -159,7 +159,7 @@ test('variables: a huge value or nested default is shown by its start, not in fu
   const text = value(`FROM alpine\nARG LONG=${'v'.repeat(5000)}\nRUN echo $LO<|>NG ${nested}`);
   assert.equal(
     text,
-    `**$LONG**\n\nValue here: \`${'v'.repeat(200)}…\`\n\nDefined by \`ARG LONG=${'v'.repeat(191)}…\` on line 2 in stage #0.\n\nA \`--build-arg\` given to the build replaces this value.`,
+    `**\`$LONG\`**\n\nValue here: \`${'v'.repeat(200)}…\`\n\nDefined by \`ARG LONG=${'v'.repeat(191)}…\` on line 2 in stage #0.\n\nA \`--build-arg\` given to the build replaces this value.`,
   );
   const inner = value(`FROM alpine\nRUN echo ${nested.slice(0, 3000)}<|>${nested.slice(3000)}`);
   assert.ok(inner.length < 2000, `the hover on a 2,000-level nested default is ${inner.length} characters`);
@@ -168,7 +168,7 @@ test('variables: a huge value or nested default is shown by its start, not in fu
 test('variables: hovering the name an ARG defines', () => {
   assert.equal(
     value('ARG BA<|>SE=alpine\nFROM $BASE'),
-    '**ARG BASE**\n\nDefined by `ARG BASE=alpine` on line 1 in the global scope.\n\nA global ARG: FROM lines can use it; a stage sees it only after re-declaring `ARG BASE`.',
+    '**ARG `BASE`**\n\nDefined by `ARG BASE=alpine` on line 1 in the global scope.\n\nA global ARG: FROM lines can use it; a stage sees it only after re-declaring `ARG BASE`.',
   );
 });
 
@@ -176,30 +176,30 @@ test('stage names: where defined, what from, who uses them', () => {
   const text = 'FROM golang:1.22 AS bu<|>ild\nRUN go build\nFROM build AS test\nFROM alpine\nCOPY --from=build /out /bin\nRUN --mount=from=build,target=/b true';
   assert.equal(
     render(hover(text)),
-    '**Stage build**\n\nStage 1 of 3 (index 0), defined on line 1, built from `golang:1.22`.\n\n**Used by**\n\n- line 3: `FROM build AS test`\n- line 5: `COPY --from=build /out /bin`\n- line 6: `RUN --mount=from=build,target=/b true`\n---\nmarkdown 0:20-0:25\n',
+    '**Stage `build`**\n\nStage 1 of 3 (index 0), defined on line 1, built from `golang:1.22`.\n\n**Used by**\n\n- line 3: `FROM build AS test`\n- line 5: `COPY --from=build /out /bin`\n- line 6: `RUN --mount=from=build,target=/b true`\n---\nmarkdown 0:20-0:25\n',
   );
-  assert.equal(render(hover('FROM alpine AS a\nFROM a<|> AS b')).split('\n')[0], '**Stage a**');
+  assert.equal(render(hover('FROM alpine AS a\nFROM a<|> AS b')).split('\n')[0], '**Stage `a`**');
   assert.match(value('FROM alpine AS unused\nFROM alpine\nFROM busybox AS u2<|>'), /The last stage: a plain build produces this image\./);
 });
 
 test('image references: registry, repository, tag, digest, resolved ARGs, scratch', () => {
   assert.equal(
     render(hover('FROM ghcr.io/acme/tools:1.<|>4@sha256:0123')),
-    '**Image ghcr.io/acme/tools:1.4@sha256:0123**\n\n- registry: `ghcr.io`\n- repository: `acme/tools`\n- tag: `1.4`\n- digest: `sha256:0123`\n---\nmarkdown 0:5-0:39\n',
+    '**Image `ghcr.io/acme/tools:1.4@sha256:0123`**\n\n- registry: `ghcr.io`\n- repository: `acme/tools`\n- tag: `1.4`\n- digest: `sha256:0123`\n---\nmarkdown 0:5-0:39\n',
   );
   assert.equal(
     value('ARG TAG=3.20\nFROM alp<|>ine:${TAG}'),
-    '**Image alpine:3.20**\n\nWritten `alpine:${TAG}`; with the defaults of the ARGs it is `alpine:3.20`.\n\n- registry: `docker.io` (Docker Hub, the default)\n- repository: `library/alpine`\n- tag: `3.20`\n- digest: none (the tag can move; pin with @sha256:... for a reproducible build)',
+    '**Image `alpine:3.20`**\n\nWritten `alpine:${TAG}`; with the defaults of the ARGs it is `alpine:3.20`.\n\n- registry: `docker.io` (Docker Hub, the default)\n- repository: `library/alpine`\n- tag: `3.20`\n- digest: none (the tag can move; pin with @sha256:... for a reproducible build)',
   );
   assert.match(value('FROM ubu<|>ntu'), /- tag: none, so `latest`/);
   assert.match(value('FROM scr<|>atch'), /^\*\*scratch\*\*\n\nThe empty image/);
-  assert.match(value('FROM alpine\nCOPY --from=nginx:1.<|>27 /etc/nginx /etc/nginx'), /^\*\*Image nginx:1\.27\*\*/);
+  assert.match(value('FROM alpine\nCOPY --from=nginx:1.<|>27 /etc/nginx /etc/nginx'), /^\*\*Image `nginx:1\.27`\*\*/);
 });
 
 test('heredoc markers', () => {
   assert.equal(
     render(hover('FROM alpine\nRUN <<E<|>OF\napk add curl\necho done\nEOF')),
-    '**Heredoc EOF**\n\nThe lines 3-4 up to the line `EOF` are a script: BuildKit runs them with the shell (or with the interpreter a `#!` line names) as one build step.\n\n- Variables in the body are expanded by the build (quote the delimiter to keep them as written).\n- Leading whitespace is kept (`<<-` would strip leading tabs).\n- Heredocs need Dockerfile frontend 1.4 or later.\n---\nmarkdown 1:4-1:9\n',
+    '**Heredoc `EOF`**\n\nThe lines 3-4 up to the line `EOF` are a script: BuildKit runs them with the shell (or with the interpreter a `#!` line names) as one build step.\n\n- Variables in the body are expanded by the build (quote the delimiter to keep them as written).\n- Leading whitespace is kept (`<<-` would strip leading tabs).\n- Heredocs need Dockerfile frontend 1.4 or later.\n---\nmarkdown 1:4-1:9\n',
   );
   assert.match(value('FROM alpine\nCOPY <<-"CONF" /etc/app.conf\n\tkey=1\nCO<|>NF'), /become the content of a file[\s\S]*The delimiter is quoted[\s\S]*`<<-` removes leading tabs/);
 });
@@ -215,7 +215,7 @@ test('backslash and backtick escape modes', () => {
 
 test('CRLF line endings', () => {
   const crlf = 'ARG V=1\r\nFROM alpine:$V AS base\r\nARG V\r\nRUN echo $<|>V\r\nCMD ["sh"]\r\n';
-  assert.match(value(crlf), /^\*\*\$V\*\*\n\nValue here: `1`/);
+  assert.match(value(crlf), /^\*\*`\$V`\*\*\n\nValue here: `1`/);
   assert.equal(render(hover('FROM alpine\r\nRUN echo\r\nC<|>MD ["sh"]\r\n')).split('---\n')[1], 'markdown 2:0-2:3\n');
 });
 

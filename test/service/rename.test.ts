@@ -88,3 +88,11 @@ test('refused: invalid names, clashes, captures, predefined ARGs, index referenc
   assert.equal(prepared('FROM alpine\nRUN ec<|>ho hi'), 'null');
   assert.equal(prepared(vars), 'A at A');
 });
+
+test('refusals quote document text cut at 200 characters', () => {
+  const name = `b${'x'.repeat(5000)}`;
+  assert.equal(
+    renamed(`FROM golang AS ${name}\nFROM alpine\nCOPY --from=<|>0 /a /b`, 'x'),
+    `refused: This refers to stage "b${'x'.repeat(199)}…" by its index, which a rename does not change; rename it at its name on line 1.`,
+  );
+});

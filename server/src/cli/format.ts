@@ -3,7 +3,7 @@
  * GitHub Actions workflow commands, and SARIF 2.1.0 (in sarif.ts). Pure: findings in, text out.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { RuleSeverity } from '../service';
+import { showControls, type RuleSeverity } from '../service';
 
 /** A severity as people read it: a rule severity a finding can have. */
 export type SeverityName = Exclude<RuleSeverity, 'off'>;
@@ -42,11 +42,23 @@ export function toFindings(file: string, diagnostics: readonly Diagnostic[]): Fi
 }
 
 // A message spans one output line; a rule message with a line break would break the format.
-const oneLine = (text: string): string => text.replace(/\r?\n/g, ' ');
+const oneLine = (text: string): string => text.replace(/\r\n?|\n/g, ' ');
 
-/** `path:line:col severity rule message`, one line per finding. */
+/**
+ * `path:line:col severity rule message`, one line per finding. File names and messages come from
+ * the repository: escape sequences, a carriage return or a bidirectional override in them would
+ * recolour, rewrite or reorder the terminal's line, so control characters are shown as escapes.
+ */
 export function formatText(findings: readonly Finding[]): string {
-  return findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${oneLine(f.message)}\n`).join('');
+  return findings.map((f) => `${showControls(f.file)}:${f.line}:${f.column} ${f.severity} ${showControls(f.rule)} ${showControls(oneLine(f.message))}\n`).join('');
+}
+
+// JSON.stringify escapes C0 controls; these it leaves raw, and a terminal showing the JSON obeys them.
+const JSON_RAW_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text with the control characters JSON.stringify leaves raw written as `\u` escapes (the same data). */
+export function escapedJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(JSON_RAW_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
 /** A JSON array of findings, keys in a fixed order. */
@@ -62,13 +74,15 @@ export function formatJson(findings: readonly Finding[]): string {
     message: f.message,
     url: f.url,
   }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  return escapedJson(rows);
 }
 
 const GITHUB_LEVELS: Record<SeverityName, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
-// Escaping from the Actions toolkit (command.ts): data escapes % CR LF, properties also : and ,.
-const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Escaping from the Actions toolkit (command.ts): data escapes % CR LF, properties also : and ,
+// (so a file name cannot end the properties with `::`). Other control characters would reach the
+// log and annotations raw: they are shown as escapes, after the toolkit's, which keeps line breaks.
+const escapeData = (s: string): string => showControls(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow commands (`::error file=...,line=...,col=...,title=rule::message`). */

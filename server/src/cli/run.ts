@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createDockerfileService, RULE_CRASHED, type DockerfileService, type Rule } from '../service';
+import { createDockerfileService, RULE_CRASHED, showControls, type DockerfileService, type Rule } from '../service';
 import type { ProjectConfig } from '../config';
 import { loadProjectContext, readConfigFile, type ContextProblem, type ProjectContext } from '../projectContext';
 import type { FailLevel, Format } from './args';
@@ -48,11 +48,23 @@ interface Job {
 }
 
 /**
+ * Standard error with control characters shown as escapes: its lines name files and quote the
+ * config, both from the repository, and an escape sequence in a file name must not reach the terminal.
+ */
+export function escapedStderr(out: Output): Output {
+  return {
+    stdout: (text) => out.stdout(text),
+    stderr: (text) => out.stderr(text.endsWith('\n') ? `${showControls(text.slice(0, -1))}\n` : showControls(text)),
+  };
+}
+
+/**
  * Runs `lint` and returns the exit status. A file that could not be checked whole (a rule threw
  * on it, or it is too large to read) makes the run exit 2, never 0: a CI job must not pass on
  * a file nobody checked. `service` is a parameter for tests.
  */
-export async function runLint(run: LintRun, out: Output, service: DockerfileService = createDockerfileService()): Promise<number> {
+export async function runLint(run: LintRun, output: Output, service: DockerfileService = createDockerfileService()): Promise<number> {
+  const out = escapedStderr(output);
   let jobs: Job[];
   try {
     jobs = await collect(run, out);

@@ -3,7 +3,7 @@
  * every rule of the registry as `tool.driver.rules` and one result per finding.
  */
 import { renderRuleDocs, type Rule, type RuleSeverity } from '../service';
-import type { Finding, SeverityName } from './format';
+import { escapedJson, type Finding, type SeverityName } from './format';
 
 const LEVELS: Record<SeverityName | RuleSeverity, string> = {
   error: 'error',
@@ -65,5 +65,5 @@ export function formatSarif(findings: readonly Finding[], rules: readonly Rule[]
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return escapedJson(log);
 }

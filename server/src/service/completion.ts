@@ -16,6 +16,7 @@ import { DIRECTIVES, INSTRUCTIONS, PREDEFINED_ARGS, getDirective, getInstruction
 import type { DocEntry, FlagData, InstructionData } from './data/types';
 import type { DockerfileModel, InstructionModel } from './model';
 import { ALL_RULES } from './diagnostics/rules';
+import { excerpt, showControls } from './safeText';
 
 /** What the client can show. */
 export interface CompletionOptions {
@@ -25,6 +26,9 @@ export interface CompletionOptions {
 
 /** Platforms offered for `--platform=` besides the predefined ARGs. */
 const COMMON_PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'windows/amd64'];
+
+// Details quote document text: one line of it, cut, with control characters shown.
+const shown = (text: string): string => showControls(excerpt(text).replace(/\r\n?|\n/g, ' '));
 
 /** Re-opens the suggest widget after an item that needs a value (VS Code's own command id). */
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -149,7 +153,7 @@ function variableItems(model: DockerfileModel, at: InstructionModel, position: P
     items.push({
       label: def.name,
       kind: CompletionItemKind.Variable,
-      detail: `${resolution.definition.kind}${resolution.value !== null ? ` = ${resolution.value}` : ''}`,
+      detail: `${resolution.definition.kind}${resolution.value !== null ? ` = ${shown(resolution.value)}` : ''}`,
       sortText: `0${def.name}`,
       textEdit: { range, newText: braced ? `${def.name}}` : def.name },
     });
@@ -215,7 +219,7 @@ function stageItems(model: DockerfileModel, at: InstructionModel, range: Range):
   return model.stages.slice(0, Math.max(0, limit)).map((stage) => ({
     label: stage.name ?? String(stage.index),
     kind: CompletionItemKind.Reference,
-    detail: `stage ${stage.index}, FROM ${stage.baseText}`,
+    detail: `stage ${stage.index}, FROM ${shown(stage.baseText)}`,
     textEdit: { range, newText: stage.name ?? String(stage.index) },
   }));
 }

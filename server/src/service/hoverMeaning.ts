@@ -34,7 +34,7 @@ export function variableHover(model: DockerfileModel, instruction: InstructionMo
   const property = instruction.properties.find((p) => contains(p.nameRange, position));
   if (!property) return null;
   const def = model.definitions.find((d) => d.instruction === instruction && d.name === property.name);
-  writer.heading(`${instruction.keyword} ${property.name}`);
+  writer.heading(instruction.keyword, property.name);
   if (def) writer.paragraph(defineSentence(model, def, writer));
   if (def?.kind === 'ARG' && def.stageIndex < 0) {
     writer.paragraph(`A global ARG: FROM lines can use it; a stage sees it only after re-declaring ${writer.inline(`ARG ${def.name}`)}.`);
@@ -44,7 +44,7 @@ export function variableHover(model: DockerfileModel, instruction: InstructionMo
 
 function describeVariable(model: DockerfileModel, instruction: InstructionModel, name: string, writer: MarkupWriter): void {
   const resolution = model.resolveVariable(name, instruction);
-  writer.heading(`$${name}`);
+  writer.heading('', `$${name}`);
   const def = resolution.definition;
   const predefined = getPredefinedArg(name);
   if (def) {
@@ -121,7 +121,8 @@ export function stageHover(model: DockerfileModel, position: Position, writer: M
   const reference = index.referenceAt(position);
   if (reference?.symbol.kind !== 'stage') return null;
   const stage = reference.symbol.stage;
-  writer.heading(`Stage ${stage.name ?? `#${stage.index}`}`);
+  if (stage.name) writer.heading('Stage', stage.name);
+  else writer.heading(`Stage #${stage.index}`);
   const base = stage.parentStage !== null ? `the stage ${stageLabel(model.stages[stage.parentStage], writer)}` : writer.inline(stage.resolvedBase || stage.baseText);
   writer.paragraph(`Stage ${stage.index + 1} of ${model.stages.length} (index ${stage.index}), defined on line ${lineLabel(stage.from.range)}, built from ${base}.`);
   const users = index.stageUsers(stage);
@@ -157,7 +158,7 @@ export function imageHover(model: DockerfileModel, instruction: InstructionModel
     writer.heading('scratch').paragraph('The empty image: no files, no shell, no package manager. The next instructions start from nothing, which suits static binaries.');
     return ref.range;
   }
-  writer.heading(`Image ${ref.text}`);
+  writer.heading('Image', ref.text);
   const written = model.textAt(ref.range);
   if (written !== ref.text) writer.paragraph(`Written ${writer.inline(written)}; with the defaults of the ARGs it is ${writer.inline(ref.text)}.`);
   writer.list([
@@ -173,7 +174,7 @@ export function imageHover(model: DockerfileModel, instruction: InstructionModel
 export function heredocHover(instruction: InstructionModel, position: Position, writer: MarkupWriter): Range | null {
   const heredoc = instruction.heredocs.find((h) => contains(h.markerRange, position) || contains(h.nameRange, position) || contains(h.endRange, position));
   if (!heredoc) return null;
-  writer.heading(`Heredoc ${heredoc.name}`);
+  writer.heading('Heredoc', heredoc.name);
   const content = heredoc.contentRange;
   const body = !content
     ? 'empty body'

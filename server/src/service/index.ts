@@ -32,6 +32,7 @@ export { ALL_RULES, getRule } from './diagnostics/rules';
 export { renderRuleDocs } from './diagnostics/ruleDocs';
 export { compileWildcard, leftmostLongest, matchesWhole, MAX_WILDCARD_PATTERN, MAX_WILDCARD_TEXT, reverseWildcard, someMatchEnd } from './wildcard';
 export type { Wildcard, WildcardDialect } from './wildcard';
+export { excerpt, showControls } from './safeText';
 
 /** Lint options a service caller gives; the findings cache is the service's own. */
 export type ServiceLintOptions = Omit<LintOptions, 'cache'>;

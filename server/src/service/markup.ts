@@ -4,9 +4,11 @@
  * **bold**, pipe tables, "- " bullets) that the plain writer strips to readable text.
  */
 import type { DocEntry } from './data/types';
+import { excerpt, MAX_QUOTED, showControls } from './safeText';
 
-/** Longest piece of document text shown as inline code before it is cut with an ellipsis. */
-const MAX_INLINE = 200;
+// Stands for a piece of document text in plain text until toString(): the markdown-stripping of
+// data text must not rewrite it. Document text never holds a NUL here (showControls escapes it).
+const SLOT = /\u0000(\d+)\u0000/g;
 
 /** The two renderings an LSP client may ask for. */
 export type MarkupFormat = 'markdown' | 'plaintext';
@@ -14,12 +16,14 @@ export type MarkupFormat = 'markdown' | 'plaintext';
 /** Collects blocks of documentation and joins them in the requested format. */
 export class MarkupWriter {
   private readonly blocks: string[] = [];
+  private readonly quoted: string[] = [];
 
   constructor(readonly format: MarkupFormat) {}
 
-  /** A title line. */
-  heading(text: string): this {
-    this.blocks.push(this.format === 'markdown' ? `**${text}**` : this.plain(text));
+  /** A title line: data text, then optionally document text shown as code (`Stage` + a name). */
+  heading(text: string, code?: string): this {
+    const quoted = code === undefined ? '' : `${text ? ' ' : ''}${this.inline(code)}`;
+    this.blocks.push(this.format === 'markdown' ? `**${text}${quoted}**` : this.plain(text) + quoted);
     return this;
   }
 
@@ -63,11 +67,19 @@ export class MarkupWriter {
     return this;
   }
 
-  /** Inline code inside a sentence we compose. */
+  /**
+   * Document text inside a sentence we compose: inline code in markdown, where it can never
+   * render as a link, an image or HTML. The result is only meant for this writer's methods.
+   */
   inline(text: string): string {
-    // Values come from the document and can be a megabyte long; a hover shows their start.
-    const shown = text.length > MAX_INLINE ? `${text.slice(0, MAX_INLINE)}…` : text;
-    if (this.format !== 'markdown') return shown;
+    // Values come from the document and can be a megabyte long; a hover shows their start. A line
+    // break would end the code span's paragraph and let the rest render as markdown, and control
+    // characters (bidirectional overrides) would disguise it.
+    const shown = showControls(excerpt(text, MAX_QUOTED).replace(/\r\n?|\n/g, ' '));
+    if (this.format !== 'markdown') {
+      this.quoted.push(shown);
+      return `\u0000${this.quoted.length - 1}\u0000`;
+    }
     // The fence must be longer than any run of backticks inside (CommonMark code spans).
     const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
@@ -76,7 +88,8 @@ export class MarkupWriter {
   }
 
   toString(): string {
-    return this.blocks.join(this.format === 'markdown' ? '\n\n' : '\n\n');
+    const text = this.blocks.join('\n\n');
+    return this.format === 'markdown' ? text : text.replace(SLOT, (_m, index: string) => this.quoted[Number(index)]);
   }
 
   private plain(text: string): string {

@@ -9,6 +9,7 @@ import type { Range, TextEdit, WorkspaceEdit, Position } from 'vscode-languagese
 import { getPredefinedArg } from './data';
 import { referencesOf, type DockerfileModel, type ReferenceIndex, type StageSymbol, type SymbolReference, type VariableSymbol } from './model';
 import { lineLabel } from './ranges';
+import { excerpt } from './safeText';
 
 /** What prepareRename answers: the name under the cursor, a reason it cannot be renamed, or null for nothing renamable. */
 export type PrepareRenameResult = { range: Range; placeholder: string } | { error: string } | null;
@@ -53,47 +54,47 @@ function renamable(model: DockerfileModel, position: Position): Found {
   if (symbol.kind === 'stage') {
     const stage = symbol.stage;
     if (!stage.name) return { error: `Stage ${stage.index} (line ${lineLabel(stage.from.range)}) has no name to rename; give it one with AS <name>.` };
-    if (reference.byIndex) return { error: `This refers to stage "${stage.name}" by its index, which a rename does not change; rename it at its name on line ${lineLabel(stage.from.range)}.` };
+    if (reference.byIndex) return { error: `This refers to stage "${excerpt(stage.name)}" by its index, which a rename does not change; rename it at its name on line ${lineLabel(stage.from.range)}.` };
     const dynamic = index.referencesTo(symbol).find((r) => r.viaVariable);
-    if (dynamic) return { error: `Stage "${stage.name}" is also named through a variable on line ${lineLabel(dynamic.range)}; a rename cannot follow it there.` };
+    if (dynamic) return { error: `Stage "${excerpt(stage.name)}" is also named through a variable on line ${lineLabel(dynamic.range)}; a rename cannot follow it there.` };
     return { index, reference };
   }
-  if (getPredefinedArg(symbol.name)) return { error: `${symbol.name} is a predefined ARG: the builder sets it by this name, so it cannot be renamed.` };
+  if (getPredefinedArg(symbol.name)) return { error: `${excerpt(symbol.name)} is a predefined ARG: the builder sets it by this name, so it cannot be renamed.` };
   return { index, reference };
 }
 
 function stageNameProblem(model: DockerfileModel, index: ReferenceIndex, symbol: StageSymbol, newName: string): string | null {
   const lower = newName.toLowerCase();
-  if (!STAGE_NAME.test(lower)) return `"${newName}" is not a valid stage name: start with a letter, then letters, digits, "-", "_" or ".".`;
-  if (RESERVED_STAGE_NAMES.has(lower)) return `"${lower}" is reserved and cannot name a stage.`;
+  if (!STAGE_NAME.test(lower)) return `"${excerpt(newName)}" is not a valid stage name: start with a letter, then letters, digits, "-", "_" or ".".`;
+  if (RESERVED_STAGE_NAMES.has(lower)) return `"${excerpt(lower)}" is reserved and cannot name a stage.`;
   const other = model.stages.find((s) => s !== symbol.stage && s.name?.toLowerCase() === lower);
-  if (other) return `Stage ${other.index} on line ${lineLabel(other.from.range)} is already named "${other.name}".`;
+  if (other) return `Stage ${other.index} on line ${lineLabel(other.from.range)} is already named "${excerpt(other.name ?? '')}".`;
   // An image reference spelled like the new name would start naming this stage.
   for (const stage of model.stages) {
     if (stage.index > symbol.stage.index && stage.parentStage === null && stage.baseRange && stage.baseText.toLowerCase() === lower) {
-      return `"${newName}" is the image on line ${lineLabel(stage.baseRange)}; with this name that line would build from the stage instead.`;
+      return `"${excerpt(newName)}" is the image on line ${lineLabel(stage.baseRange)}; with this name that line would build from the stage instead.`;
     }
   }
   for (const instruction of model.instructions) {
     for (const target of [instruction, instruction.trigger]) {
       const image = target ? index.stageRefs(target).find((r) => !r.stage && r.value.toLowerCase() === lower) : undefined;
-      if (image) return `"${newName}" is the image on line ${lineLabel(image.range)}; with this name that line would copy from the stage instead.`;
+      if (image) return `"${excerpt(newName)}" is the image on line ${lineLabel(image.range)}; with this name that line would copy from the stage instead.`;
     }
   }
   return null;
 }
 
 function variableNameProblem(model: DockerfileModel, index: ReferenceIndex, symbol: VariableSymbol, newName: string): string | null {
-  if (!VARIABLE_NAME.test(newName)) return `"${newName}" is not a valid variable name: use letters, digits and "_", not starting with a digit.`;
+  if (!VARIABLE_NAME.test(newName)) return `"${excerpt(newName)}" is not a valid variable name: use letters, digits and "_", not starting with a digit.`;
   if (newName === symbol.name) return null;
   if (getPredefinedArg(newName)) return `${newName} is a predefined ARG that the builder sets itself; choose another name.`;
   const occurrences = index.referencesTo(symbol, { includeDeclaration: true });
   const scopes = scopesOf(model, occurrences);
   const defined = model.definitions.find((d) => d.name === newName && scopes.has(d.stageIndex));
-  if (defined) return `"${newName}" is already defined on line ${lineLabel(defined.instruction!.range)} (${defined.kind} ${newName}) where ${symbol.name} is used.`;
+  if (defined) return `"${excerpt(newName)}" is already defined on line ${lineLabel(defined.instruction!.range)} (${defined.kind} ${excerpt(newName)}) where ${excerpt(symbol.name)} is used.`;
   for (const occurrence of occurrences) {
     const existing = model.resolveVariable(newName, occurrence.instruction).definition;
-    if (existing) return `"${newName}" is already visible on line ${lineLabel(occurrence.range)} (${existing.kind} on line ${lineLabel(existing.instruction!.range)}).`;
+    if (existing) return `"${excerpt(newName)}" is already visible on line ${lineLabel(occurrence.range)} (${existing.kind} on line ${lineLabel(existing.instruction!.range)}).`;
   }
   // A use of the new name that means nothing today would start to mean this variable.
   for (const instruction of model.instructions) {

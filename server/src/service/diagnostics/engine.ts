@@ -10,6 +10,7 @@ import type { DockerfileModel } from '../model';
 import { LocalFindingsCache, lintLocal, type LocalFinding } from './local';
 import { ALL_RULES } from './rules';
 import { readSuppressions, splitNames } from './suppression';
+import { excerpt } from '../safeText';
 import type { FindingExtra, ImageEnvLookup, Rule, RuleContext, RuleFix, RuleSeverity } from './types';
 
 /** The `source` of every diagnostic we publish. */
@@ -171,6 +172,12 @@ export function* lintSteps(model: DockerfileModel, options: LintOptions = {}, ru
   );
 }
 
+/**
+ * Longest message or fix title passed on. Rules quote document text through ruleKit's `quoted`,
+ * which cuts it; this catches a rule that forgot, so no finding carries a megabyte of text.
+ */
+const MAX_MESSAGE = 1000;
+
 function toDiagnostic(
   rule: Rule,
   severity: Exclude<RuleSeverity, 'off'>,
@@ -184,8 +191,12 @@ function toDiagnostic(
     code: rule.id,
     codeDescription: { href: rule.url },
     source: SOURCE,
-    message,
-    data: { rule: rule.id, ...extra?.data, ...(extra?.fixes && extra.fixes.length > 0 ? { fixes: extra.fixes } : {}) },
+    message: excerpt(message, MAX_MESSAGE),
+    data: {
+      rule: rule.id,
+      ...extra?.data,
+      ...(extra?.fixes && extra.fixes.length > 0 ? { fixes: extra.fixes.map((fix) => ({ ...fix, title: excerpt(fix.title, MAX_MESSAGE) })) } : {}),
+    },
   };
   if (extra?.tags && extra.tags.length > 0) diagnostic.tags = extra.tags;
   return diagnostic;

@@ -4,6 +4,9 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { InstructionModel } from '../model';
+import { excerpt } from '../safeText';
+
+export { excerpt } from '../safeText';
 
 /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
 export function editDistance(a: string, b: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -45,6 +48,14 @@ export function closest(word: string, candidates: Iterable<string>, caseSensitiv
     }
   }
   return best;
+}
+
+/**
+ * Document text quoted in a message or a fix title, between `mark`s and cut at 200 characters
+ * with an ellipsis: a megabyte-long token must not make a megabyte-long line in a problems list.
+ */
+export function quoted(text: string, mark = '"'): string {
+  return `${mark}${excerpt(text)}${mark}`;
 }
 
 /** ` (did you mean "X"?)` or the empty string. */

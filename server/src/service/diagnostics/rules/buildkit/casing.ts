@@ -2,7 +2,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { referencesOf, type DockerfileModel, type StageModel } from '../../../model';
 import type { Rule, RuleFix } from '../../types';
-import { isSelfConsistentCasing, matchCase, replace } from '../../ruleKit';
+import { excerpt, isSelfConsistentCasing, matchCase, quoted, replace } from '../../ruleKit';
 import { defineRule } from '../../defineRule';
 
 export const stageNameCasing: Rule = defineRule({
@@ -20,7 +20,7 @@ export const stageNameCasing: Rule = defineRule({
   check({ model, report }) {
     for (const stage of model.stages) {
       if (stage.name && stage.nameRange && stage.name !== stage.name.toLowerCase() && !stage.name.includes('$')) {
-        report(stage.nameRange, `Stage name "${stage.name}" should be lowercase`, { fixes: [renameToLowercase(model, stage, stage.name, stage.nameRange)] });
+        report(stage.nameRange, `Stage name ${quoted(stage.name)} should be lowercase`, { fixes: [renameToLowercase(model, stage, stage.name, stage.nameRange)] });
       }
     }
   },
@@ -33,7 +33,7 @@ function renameToLowercase(model: DockerfileModel, stage: StageModel, name: stri
   for (const reference of referencesOf(model).referencesTo({ kind: 'stage', stage })) {
     if (!reference.byIndex && !reference.viaVariable) edits.push(replace(reference.range, lower));
   }
-  return { title: `Rename stage to "${lower}"`, edits, preferred: true };
+  return { title: `Rename stage to ${quoted(lower)}`, edits, preferred: true };
 }
 
 export const fromAsCasing: Rule = defineRule({
@@ -56,8 +56,8 @@ export const fromAsCasing: Rule = defineRule({
       const mismatch = fromUpper ? as.value !== as.value.toUpperCase() : as.value !== as.value.toLowerCase();
       if (!mismatch) continue;
       const word = matchCase('AS', from.keywordText);
-      report(as.range, `"${as.value}" and "${from.keywordText}" are written in different cases`, {
-        fixes: [{ title: `Change to ${word}`, edits: [replace(as.range, word)], preferred: true }],
+      report(as.range, `${quoted(as.value)} and ${quoted(from.keywordText)} are written in different cases`, {
+        fixes: [{ title: `Change to ${excerpt(word)}`, edits: [replace(as.range, word)], preferred: true }],
       });
     }
   },
@@ -90,8 +90,8 @@ export const consistentInstructionCasing: Rule = defineRule({
       const text = instruction.keywordText;
       const expected = majorityLower ? text.toLowerCase() : text.toUpperCase();
       if (text !== expected) {
-        report(instruction.keywordRange, `"${text}" should match the ${style} used by most instructions`, {
-          fixes: [{ title: `Change to ${expected}`, edits: [replace(instruction.keywordRange, expected)], preferred: true }],
+        report(instruction.keywordRange, `${quoted(text)} should match the ${style} used by most instructions`, {
+          fixes: [{ title: `Change to ${excerpt(expected)}`, edits: [replace(instruction.keywordRange, expected)], preferred: true }],
         });
       }
     }

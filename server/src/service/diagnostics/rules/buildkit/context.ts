@@ -3,6 +3,7 @@ import type { DockerfileModel, InstructionModel } from '../../../model';
 import type { Rule } from '../../types';
 import { parseDockerignore } from './dockerignore';
 import { defineRule } from '../../defineRule';
+import { quoted } from '../../ruleKit';
 
 /** The source arguments of a COPY or ADD that read from the build context. */
 function contextSources(model: DockerfileModel, instruction: InstructionModel): { path: string; range: InstructionModel['range'] }[] {
@@ -39,7 +40,7 @@ export const copyIgnoredFile: Rule = defineRule({
       if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.stageIndex < 0) continue;
       const verb = instruction.keyword === 'COPY' ? 'COPY' : 'ADD';
       for (const source of contextSources(model, instruction)) {
-        if (matcher.ignoresSource(source.path)) report(source.range, `"${source.path}" is excluded by .dockerignore, so ${verb} cannot use it`);
+        if (matcher.ignoresSource(source.path)) report(source.range, `${quoted(source.path)} is excluded by .dockerignore, so ${verb} cannot use it`);
       }
     }
   },

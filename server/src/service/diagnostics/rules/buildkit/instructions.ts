@@ -4,7 +4,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { getInstruction } from '../../../data';
 import type { DockerfileModel, InstructionModel, PropertyModel, StageModel } from '../../../model';
 import type { Rule, RuleFix } from '../../types';
-import { replace } from '../../ruleKit';
+import { excerpt, replace } from '../../ruleKit';
 import { splitPortSpec } from '../parity/syntax';
 import { defineRule } from '../../defineRule';
 
@@ -53,7 +53,7 @@ function jsonFormFix(instruction: InstructionModel, range: Range): RuleFix[] {
   const text = instruction.argsText.trim();
   if (SHELL_SYNTAX.test(text)) return [];
   const json = JSON.stringify(text.split(/\s+/)).replace(/","/g, '", "');
-  return [{ title: `Use the JSON form: ${json}`, edits: [replace(range, json)], preferred: true }];
+  return [{ title: `Use the JSON form: ${excerpt(json)}`, edits: [replace(range, json)], preferred: true }];
 }
 
 export const maintainerDeprecated: Rule = defineRule({
@@ -136,13 +136,13 @@ export const legacyKeyValueFormat: Rule = defineRule({
       const name = instruction.args[0].value;
       const at = instruction.args[0].range.start;
       const property = instruction.properties.find((p) => p.legacyForm && p.range.start.line === at.line && p.range.start.character === at.character);
-      report(instruction.args[0].range, `Write ARG ${name}=<value> instead of the legacy "ARG ${name} <value>"`, { fixes: legacyFix(model, property) });
+      report(instruction.args[0].range, `Write ARG ${excerpt(name)}=<value> instead of the legacy "ARG ${excerpt(name)} <value>"`, { fixes: legacyFix(model, property) });
       return;
     }
     if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') return;
     for (const property of instruction.properties) {
       if (property.legacyForm) {
-        report(property.range, `Write ${instruction.keyword} ${property.name}=<value> instead of the legacy "${instruction.keyword} ${property.name} <value>"`, {
+        report(property.range, `Write ${instruction.keyword} ${excerpt(property.name)}=<value> instead of the legacy "${instruction.keyword} ${excerpt(property.name)} <value>"`, {
           fixes: legacyFix(model, property),
         });
       }
@@ -159,7 +159,7 @@ function legacyFix(model: DockerfileModel, property: PropertyModel | undefined):
   if (!quoted && /["']/.test(raw)) return [];
   const value = !quoted && /\s/.test(raw) ? `"${raw.replace(/\\/g, '\\\\')}"` : raw;
   const range = { start: property.nameRange.end, end: property.valueRange.end };
-  return [{ title: `Change to ${property.name}=...`, edits: [replace(range, `=${value}`)], preferred: true }];
+  return [{ title: `Change to ${excerpt(property.name)}=...`, edits: [replace(range, `=${value}`)], preferred: true }];
 }
 
 /** True for `/abs`, `C:\...`, `C:/...` and paths starting with a variable (resolved at build time). */
@@ -188,7 +188,7 @@ export const workdirRelativePath: Rule = defineRule({
         // BuildKit's lexer removes quotes and escapes first: `WORKDIR "/app"` is absolute.
         const path = model.expand(written, instruction);
         if (looksAbsolute(path) || path.includes('$')) known = true;
-        else if (!known) report(instruction.args[0].range, `Relative WORKDIR "${written}" depends on the base image's working directory`);
+        else if (!known) report(instruction.args[0].range, `Relative WORKDIR "${excerpt(written)}" depends on the base image's working directory`);
       }
       absolute[stage.index] = known;
     }
@@ -236,8 +236,8 @@ export const exposeProtoCasing: Rule = defineRule({
       const { proto } = splitPortSpec(arg.value);
       if (!proto || proto === proto.toLowerCase()) continue;
       const expected = arg.value.replace(/\/[^/]*$/, `/${proto.toLowerCase()}`);
-      report(arg.range, `Protocol in "${arg.value}" should be lowercase`, {
-        fixes: [{ title: `Change to ${expected}`, edits: [replace(arg.range, expected)], preferred: true }],
+      report(arg.range, `Protocol in "${excerpt(arg.value)}" should be lowercase`, {
+        fixes: [{ title: `Change to ${excerpt(expected)}`, edits: [replace(arg.range, expected)], preferred: true }],
       });
     }
   },
@@ -258,7 +258,7 @@ export const exposeInvalidFormat: Rule = defineRule({
     if (instruction.keyword !== 'EXPOSE') return;
     for (const arg of instruction.args) {
       if (!arg.value.includes('$') && splitPortSpec(arg.value).hostPart !== null) {
-        report(arg.range, `EXPOSE takes container ports only, not an IP address or host port ("${arg.value}")`);
+        report(arg.range, `EXPOSE takes container ports only, not an IP address or host port ("${excerpt(arg.value)}")`);
       }
     }
   },

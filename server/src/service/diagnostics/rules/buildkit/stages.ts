@@ -3,7 +3,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import { PREDEFINED_ARGS, automaticArg } from '../../../data';
 import type { DockerfileModel, FlagModel, StageModel } from '../../../model';
 import type { Rule, RuleFix } from '../../types';
-import { closest } from '../../ruleKit';
+import { closest, excerpt, quoted } from '../../ruleKit';
 import { isValidImageReference } from '../parity/stages';
 import { defineRule } from '../../defineRule';
 
@@ -23,7 +23,7 @@ export const duplicateStageName: Rule = defineRule({
     for (const stage of model.stages) {
       if (!stage.name || !stage.nameRange) continue;
       const key = stage.name.toLowerCase();
-      if (seen.has(key)) report(stage.nameRange, `Stage name "${stage.name}" is already used by an earlier stage`);
+      if (seen.has(key)) report(stage.nameRange, `Stage name ${quoted(stage.name)} is already used by an earlier stage`);
       seen.add(key);
     }
   },
@@ -45,7 +45,7 @@ export const reservedStageName: Rule = defineRule({
   check({ model, report }) {
     for (const stage of model.stages) {
       if (stage.name && stage.nameRange && RESERVED.has(stage.name.toLowerCase())) {
-        report(stage.nameRange, `"${stage.name.toLowerCase()}" is reserved and should not name a stage`);
+        report(stage.nameRange, `${quoted(stage.name.toLowerCase())} is reserved and should not name a stage`);
       }
     }
   },
@@ -104,7 +104,7 @@ export const fromPlatformFlagConstDisallowed: Rule = defineRule({
       const [os, arch] = flag.value.toLowerCase().split('/');
       const name = stage.name?.toLowerCase() ?? '';
       if ((os && name.includes(os)) || (arch && name.includes(arch))) continue;
-      report(flag.valueRange ?? flag.range, `--platform is fixed to "${flag.value}"; use a build argument such as $BUILDPLATFORM`);
+      report(flag.valueRange ?? flag.range, `--platform is fixed to ${quoted(flag.value)}; use a build argument such as $BUILDPLATFORM`);
     }
   },
 });
@@ -129,7 +129,7 @@ export const invalidBaseImagePlatform: Rule = defineRule({
       if (!flag?.value || flag.value.includes('$') || !stage.image || !stage.baseRange) continue;
       const os = flag.value.toLowerCase().split('/')[0];
       if (os === 'linux' && WINDOWS_IMAGE.test(stage.image.repository)) {
-        report(stage.baseRange, `"${stage.baseText}" is a Windows image, but --platform asks for "${flag.value}"`);
+        report(stage.baseRange, `${quoted(stage.baseText)} is a Windows image, but --platform asks for ${quoted(flag.value)}`);
       }
     }
   },
@@ -160,7 +160,7 @@ export const undefinedArgInFrom: Rule = defineRule({
       for (const ref of stage.from.variables) {
         if (names.has(ref.name) || (stage.nameRange && ref.range.start.character >= stage.nameRange.start.character && ref.range.start.line === stage.nameRange.start.line)) continue;
         const suggestion = closest(ref.name, names, true);
-        report(ref.range, `FROM uses "${ref.name}", which no global ARG declares${suggestion ? ` (did you mean ${suggestion}?)` : ''}`);
+        report(ref.range, `FROM uses ${quoted(ref.name)}, which no global ARG declares${suggestion ? ` (did you mean ${excerpt(suggestion)}?)` : ''}`);
       }
     }
   },
@@ -189,7 +189,7 @@ export const invalidDefaultArgInFrom: Rule = defineRule({
     // A base that names an earlier stage is that stage (BuildKit looks FROM up among earlier stages only).
     if (resolved.includes('$') || stage.parentStage !== null) return;
     if (resolved === '' || (resolved !== 'scratch' && !isValidImageReference(resolved))) {
-      report(stage.baseRange, `With the ARG defaults, "${stage.baseText}" becomes ${resolved === '' ? 'an empty image name' : `"${resolved}", not a valid image name`}`);
+      report(stage.baseRange, `With the ARG defaults, ${quoted(stage.baseText)} becomes ${resolved === '' ? 'an empty image name' : `${quoted(resolved)}, not a valid image name`}`);
     }
   },
 });

@@ -4,7 +4,7 @@ import { getInstruction } from '../../../data';
 import type { DockerfileModel, InstructionModel, VariableRefModel } from '../../../model';
 import type { Rule, RuleContext } from '../../types';
 import { baseEnvNames } from './baseEnv';
-import { closest } from '../../ruleKit';
+import { closest, excerpt, quoted } from '../../ruleKit';
 import { defineRule } from '../../defineRule';
 
 /** Instructions whose words the builder expands itself (data/); FROM is UndefinedArgInFrom's. */
@@ -154,7 +154,7 @@ export const undefinedVar: Rule = defineRule({
       if (base === null && !suggestion && !setEarlier(ref) && (ref.name === ref.name.toUpperCase() || isWindows(model))) continue;
       const onFirstLine = ref.range.start.line === firstLine;
       const where = onFirstLine ? '' : ` (line ${ref.range.start.line + 1})`;
-      report(onFirstLine ? ref.range : instruction.keywordRange, `"$${ref.name}"${where} is not defined at this point${suggestion ? ` (did you mean $${suggestion}?)` : ''}`, {
+      report(onFirstLine ? ref.range : instruction.keywordRange, `${quoted(`$${ref.name}`)}${where} is not defined at this point${suggestion ? ` (did you mean $${excerpt(suggestion)}?)` : ''}`, {
         data: suggestion ? { suggestion } : undefined,
       });
     }
@@ -186,7 +186,7 @@ export const secretsUsedInArgOrEnv: Rule = defineRule({
     if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return;
     for (const property of instruction.properties) {
       if (isSecretName(property.name)) {
-        report(property.nameRange, `${instruction.keyword} "${property.name}" looks like a secret, and ${instruction.keyword} values stay readable in the image; use a secret mount`);
+        report(property.nameRange, `${instruction.keyword} ${quoted(property.name)} looks like a secret, and ${instruction.keyword} values stay readable in the image; use a secret mount`);
       }
     }
   },

@@ -7,7 +7,7 @@ import { REFERENCE, getFlag, getInstruction, takesFlags, type FlagData } from '.
 import type { FlagModel, InstructionModel } from '../../../model';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
-import { closest, didYouMean, replace } from '../../ruleKit';
+import { closest, didYouMean, excerpt, quoted, replace } from '../../ruleKit';
 
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
 
@@ -31,7 +31,7 @@ export const unknownFlag: Rule = defineRule({
       const first = instruction.args[0];
       if (first && /^--[^-=\s]/.test(first.value) && instruction.keyword !== 'ONBUILD') {
         const name = first.value.slice(2).split('=')[0];
-        report(first.range, `${instruction.keyword} has no flags, and "--${name}" is read as one`);
+        report(first.range, `${instruction.keyword} has no flags, and ${quoted(`--${name}`)} is read as one`);
       }
       return;
     }
@@ -40,7 +40,7 @@ export const unknownFlag: Rule = defineRule({
     for (const flag of flagsBeforeTerminator(instruction)) {
       if (getFlag(instruction.keyword, flag.name)) continue;
       const suggestion = closest(flag.name, names, true);
-      report(flag.nameRange, `Unknown flag --${flag.name} for ${instruction.keyword}${didYouMean(suggestion ? `--${suggestion}` : undefined)}`, {
+      report(flag.nameRange, `Unknown flag --${excerpt(flag.name)} for ${instruction.keyword}${didYouMean(suggestion ? `--${suggestion}` : undefined)}`, {
         fixes: suggestion ? [{ title: `Change to --${suggestion}`, edits: [replace(flag.nameRange, suggestion)], preferred: true }] : undefined,
       });
     }
@@ -65,7 +65,7 @@ export const duplicateFlag: Rule = defineRule({
     for (const flag of flagsBeforeTerminator(instruction)) {
       const data = getFlag(instruction.keyword, flag.name);
       if (!data || data.repeatable) continue;
-      if (seen.has(flag.name)) report(flag.nameRange, `--${flag.name} is given more than once`);
+      if (seen.has(flag.name)) report(flag.nameRange, `--${excerpt(flag.name)} is given more than once`);
       seen.add(flag.name);
     }
   },
@@ -89,7 +89,7 @@ export const invalidFlagValue: Rule = defineRule({
       const data = getFlag(instruction.keyword, flag.name);
       if (!data || data.valueKind === 'mount') continue;
       const problem = flagValueProblem(data, flag);
-      if (problem) report(valueRange(flag), `--${flag.name}: ${problem}`);
+      if (problem) report(valueRange(flag), `--${excerpt(flag.name)}: ${problem}`);
     }
   },
 });
@@ -104,7 +104,7 @@ export function flagValueProblem(data: FlagData, flag: FlagModel): string | null
   if (data.valueKind === 'boolean' || data.valueKind === 'none') {
     if (value === null) return null;
     if (value === '') return 'the value after "=" is empty (write true or false, or drop "=")';
-    return /^(true|false)$/i.test(value) ? null : `expected true or false, not "${value}"`;
+    return /^(true|false)$/i.test(value) ? null : `expected true or false, not ${quoted(value)}`;
   }
   if (value === null) return `needs a value (--${flag.name}=<value>)`;
   // Newer frontends also take symbolic modes (`u+x`) for --chmod, so only mounts check octal.
@@ -117,22 +117,22 @@ export function valueProblem(kind: FlagData['valueKind'], value: string, values:
   switch (kind) {
     case 'duration': {
       const ms = parseGoDuration(value);
-      if (ms === null) return `"${value}" is not a duration (use a unit: 30s, 1m30s, 500ms)`;
+      if (ms === null) return `${quoted(value)} is not a duration (use a unit: 30s, 1m30s, 500ms)`;
       return ms !== 0 && ms < 1 ? 'a duration must be 0 or at least 1ms' : null;
     }
     case 'integer':
-      if (!/^[-+]?\d+$/.test(value)) return `"${value}" is not a whole number`;
+      if (!/^[-+]?\d+$/.test(value)) return `${quoted(value)} is not a whole number`;
       return name === 'retries' && Number(value) < 0 ? 'cannot be negative' : null;
     case 'enum':
-      return values && !values.includes(value) ? `"${value}" is not one of ${values.join(', ')}` : null;
+      return values && !values.includes(value) ? `${quoted(value)} is not one of ${values.join(', ')}` : null;
     case 'platform':
-      return /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/.test(value) ? null : `"${value}" is not a platform (os/arch[/variant])`;
+      return /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/.test(value) ? null : `${quoted(value)} is not a platform (os/arch[/variant])`;
     case 'checksum':
       return checksumProblem(value);
     case 'boolean':
-      return /^(true|false)$/i.test(value) ? null : `expected true or false, not "${value}"`;
+      return /^(true|false)$/i.test(value) ? null : `expected true or false, not ${quoted(value)}`;
     case 'octal':
-      return /^[0-7]+$/.test(value) ? null : `"${value}" is not an octal mode such as 0755`;
+      return /^[0-7]+$/.test(value) ? null : `${quoted(value)} is not an octal mode such as 0755`;
     default:
       return null;
   }
@@ -142,9 +142,9 @@ const DIGEST_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 
 
 function checksumProblem(value: string): string | null {
   const match = /^([a-z0-9]+):([0-9a-f]+)$/.exec(value);
-  if (!match) return `"${value}" is not a digest such as sha256:<64 hex digits>`;
+  if (!match) return `${quoted(value)} is not a digest such as sha256:<64 hex digits>`;
   const length = DIGEST_LENGTH[match[1]];
-  if (length === undefined) return `unsupported digest algorithm "${match[1]}" (use sha256, sha384 or sha512)`;
+  if (length === undefined) return `unsupported digest algorithm ${quoted(match[1])} (use sha256, sha384 or sha512)`;
   return match[2].length === length ? null : `a ${match[1]} digest has ${length} hex digits, not ${match[2].length}`;
 }
 

@@ -6,7 +6,7 @@
 import { INSTRUCTIONS, REFERENCE, acceptsForm, getInstruction } from '../../../data';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
-import { closest, didYouMean, matchCase, replace } from '../../ruleKit';
+import { closest, didYouMean, excerpt, matchCase, quoted, replace } from '../../ruleKit';
 
 const KEYWORDS = INSTRUCTIONS.map((i) => i.keyword);
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
@@ -28,7 +28,7 @@ export const unknownInstruction: Rule = defineRule({
     if (getInstruction(instruction.keyword)) return;
     const suggestion = closest(instruction.keyword, KEYWORDS);
     const word = suggestion && matchCase(suggestion, instruction.keywordText);
-    report(instruction.keywordRange, `Unknown instruction "${instruction.keywordText}"${didYouMean(suggestion)}`, {
+    report(instruction.keywordRange, `Unknown instruction ${quoted(instruction.keywordText)}${didYouMean(suggestion)}`, {
       fixes: word ? [{ title: `Change to ${word}`, edits: [replace(instruction.keywordRange, word)], preferred: true }] : undefined,
     });
   },
@@ -102,7 +102,7 @@ export const invalidHealthcheck: Rule = defineRule({
     const type = first.value.toUpperCase();
     if (type === 'CMD' && instruction.args.length === 1) report(first.range, 'HEALTHCHECK CMD needs a command to run');
     else if (type !== 'CMD' && type !== 'NONE') {
-      report(first.range, `Unknown HEALTHCHECK type "${first.value}": start with CMD, or use NONE`);
+      report(first.range, `Unknown HEALTHCHECK type ${quoted(first.value)}: start with CMD, or use NONE`);
     }
   },
 });
@@ -195,7 +195,7 @@ export const invalidKeyValue: Rule = defineRule({
     for (const property of instruction.properties) {
       if (property.name === '') report(property.range, `${keyword} names cannot be empty`);
       else if (property.value === null && keyword !== 'ARG') {
-        report(property.range, `${keyword} ${property.name} has no value: write ${property.name}=<value>`);
+        report(property.range, `${keyword} ${excerpt(property.name)} has no value: write ${excerpt(property.name)}=<value>`);
       }
     }
   },

@@ -5,7 +5,7 @@
 import { MOUNT_TYPES, REFERENCE, getMountOption, getMountType } from '../../../data';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
-import { closest, didYouMean } from '../../ruleKit';
+import { closest, didYouMean, excerpt, quoted } from '../../ruleKit';
 import { valueProblem } from './flags';
 
 const URL = `${REFERENCE}#run---mount`;
@@ -43,13 +43,13 @@ export const unknownMountOption: Rule = defineRule({
       for (const option of mount.options) {
         const key = option.name.toLowerCase();
         if (refusedForType(type.type, key)) {
-          report(option.nameRange, `"${option.name}" is not allowed on a ${type.type} mount`);
+          report(option.nameRange, `${quoted(option.name)} is not allowed on a ${type.type} mount`);
           continue;
         }
         if (ALL_KEYS.has(key)) continue;
         const keys = type.options.flatMap((o) => [o.name, ...(o.aliases ?? [])]);
         const suggestion = closest(option.name, keys);
-        report(option.nameRange, `Unknown key "${option.name}" in a ${type.type} mount${didYouMean(suggestion)}`, {
+        report(option.nameRange, `Unknown key ${quoted(option.name)} in a ${type.type} mount${didYouMean(suggestion)}`, {
           fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ range: option.nameRange, newText: suggestion }], preferred: true }] : undefined,
         });
       }
@@ -75,7 +75,7 @@ export const invalidMountOptionValue: Rule = defineRule({
       const type = getMountType(mount.type);
       if (!type) {
         if (!mount.type.includes('$')) {
-          report(mount.typeRange ?? mount.flag.range, `Unknown mount type "${mount.type}" (use bind, cache, tmpfs, secret or ssh)`);
+          report(mount.typeRange ?? mount.flag.range, `Unknown mount type ${quoted(mount.type)} (use bind, cache, tmpfs, secret or ssh)`);
         }
         continue;
       }
@@ -83,14 +83,14 @@ export const invalidMountOptionValue: Rule = defineRule({
         const data = getMountOption(type.type, option.name);
         if (!data || data.name === 'type') continue;
         if (option.value === null) {
-          if (data.valueKind !== 'boolean') report(option.range, `"${option.name}" needs a value (${option.name}=<value>)`);
+          if (data.valueKind !== 'boolean') report(option.range, `${quoted(option.name)} needs a value (${excerpt(option.name)}=<value>)`);
           continue;
         }
         if (option.value.includes('$')) continue;
         // BuildKit lower-cases enum values such as `sharing=LOCKED`.
         const value = data.valueKind === 'enum' ? option.value.toLowerCase() : option.value;
         const problem = valueProblem(data.valueKind, value, data.values, data.name);
-        if (problem) report(option.valueRange ?? option.range, `${option.name}: ${problem}`);
+        if (problem) report(option.valueRange ?? option.range, `${excerpt(option.name)}: ${problem}`);
       }
     }
   },

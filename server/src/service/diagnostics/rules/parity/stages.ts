@@ -7,6 +7,7 @@ import { referencesOf, type DockerfileModel, type InstructionModel, type StageRe
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
 import { withoutTag } from '../../../text';
+import { excerpt, quoted } from '../../ruleKit';
 
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
 
@@ -54,7 +55,7 @@ export const invalidStageName: Rule = defineRule({
     for (const stage of model.stages) {
       if (stage.name === null || !stage.nameRange || stage.name.includes('$')) continue;
       if (!STAGE_NAME.test(stage.name.toLowerCase())) {
-        report(stage.nameRange, `"${stage.name}" is not a valid stage name: start with a letter, then letters, digits, "-", "_" or "."`);
+        report(stage.nameRange, `${quoted(stage.name)} is not a valid stage name: start with a letter, then letters, digits, "-", "_" or "."`);
       }
     }
   },
@@ -86,7 +87,7 @@ export const copyFromOwnStage: Rule = defineRule({
   checkInstruction(instruction, { model, report }) {
     if (instruction.stageIndex < 0) return;
     for (const { value, range, stage } of fromRefs(model, instruction)) {
-      if (stage?.index === instruction.stageIndex) report(range, `"${value}" is the stage this instruction is in`);
+      if (stage?.index === instruction.stageIndex) report(range, `${quoted(value)} is the stage this instruction is in`);
     }
   },
 });
@@ -109,8 +110,8 @@ export const copyFromUndefinedStage: Rule = defineRule({
     if (instruction.stageIndex < 0) return;
     for (const { value, range, stage } of fromRefs(model, instruction)) {
       if (stage) continue;
-      if (/^\d+$/.test(value)) report(range, `There is no stage ${value}: stages are numbered 0 to ${model.stages.length - 1}`);
-      else if (!isValidImageReference(value)) report(range, `"${value}" is not a stage of this file nor a valid image reference`);
+      if (/^\d+$/.test(value)) report(range, `There is no stage ${excerpt(value)}: stages are numbered 0 to ${model.stages.length - 1}`);
+      else if (!isValidImageReference(value)) report(range, `${quoted(value)} is not a stage of this file nor a valid image reference`);
     }
   },
 });
@@ -133,7 +134,7 @@ export const invalidImageReference: Rule = defineRule({
       if (!stage.baseRange || stage.parentStage !== null || stage.baseText.includes('$')) continue;
       const base = stage.baseText;
       if (base.toLowerCase() === 'scratch' || isValidImageReference(base)) continue;
-      report(stage.baseRange, `"${base}" is not a valid image reference: ${referenceProblem(base)}`);
+      report(stage.baseRange, `${quoted(base)} is not a valid image reference: ${referenceProblem(base)}`);
     }
   },
 });

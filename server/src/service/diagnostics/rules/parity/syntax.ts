@@ -6,6 +6,7 @@ import type { ArgumentModel, InstructionModel } from '../../../model';
 import { REFERENCE, acceptsForm, getDirective, getInstruction } from '../../../data';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
+import { excerpt, quoted } from '../../ruleKit';
 
 const ref = (anchor: string) => `${REFERENCE}#${anchor}`;
 
@@ -25,7 +26,7 @@ export const invalidEscapeDirective: Rule = defineRule({
     for (const directive of model.directives) {
       const allowed = getDirective(directive.name)?.values;
       if (allowed && !allowed.includes(directive.value)) {
-        report(directive.valueRange, `The escape character must be \\ or \`, not "${directive.value}"`);
+        report(directive.valueRange, `The escape character must be \\ or \`, not ${quoted(directive.value)}`);
       }
     }
   },
@@ -86,7 +87,7 @@ export const unterminatedHeredoc: Rule = defineRule({
   },
   checkInstruction(instruction, { report }) {
     for (const heredoc of instruction.heredocs) {
-      if (heredoc.endRange === null) report(heredoc.markerRange, `Heredoc "${heredoc.name}" is never closed: add a line with only ${heredoc.name}`);
+      if (heredoc.endRange === null) report(heredoc.markerRange, `Heredoc ${quoted(heredoc.name)} is never closed: add a line with only ${excerpt(heredoc.name)}`);
     }
   },
 });
@@ -160,16 +161,16 @@ export const unsupportedSubstitution: Rule = defineRule({
   },
   checkInstruction(instruction, { model, report }) {
     if (!getInstruction(instruction.keyword)?.expandsVariables) return;
-    let quoted: ((offset: number) => boolean) | undefined;
+    let inSingleQuotes: ((offset: number) => boolean) | undefined;
     for (const variable of instruction.variables) {
       if (variable.modifier !== null) continue;
       const text = model.textAt(variable.range);
       const after = 2 + variable.name.length;
       if (!text.startsWith('${') || text[after] !== ':' || COLON_MODIFIERS.has(text[after + 1])) continue;
       if (instruction.heredocs.some((h) => h.quoted && h.contentRange !== null && variable.range.start.line >= h.contentRange.start.line && variable.range.start.line <= h.contentRange.end.line)) continue;
-      quoted ??= singleQuoted(model.text, model.offsetAt(instruction.range.start), model.offsetAt(instruction.range.end), model.escapeChar);
-      if (quoted(model.offsetAt(variable.range.start))) continue;
-      report(variable.range, `Unsupported modifier ":${text[after + 1] ?? ''}" in "${text}": the builder knows \${name:-word}, \${name:+word} and \${name:?word}`);
+      inSingleQuotes ??= singleQuoted(model.text, model.offsetAt(instruction.range.start), model.offsetAt(instruction.range.end), model.escapeChar);
+      if (inSingleQuotes(model.offsetAt(variable.range.start))) continue;
+      report(variable.range, `Unsupported modifier ":${text[after + 1] ?? ''}" in ${quoted(text)}: the builder knows \${name:-word}, \${name:+word} and \${name:?word}`);
     }
   },
 });
@@ -234,13 +235,13 @@ export const invalidPort: Rule = defineRule({
       if (arg.value.includes('$')) continue;
       const { port, proto } = splitPortSpec(arg.value);
       if (proto !== null && !PROTOCOLS.has(proto.toLowerCase())) {
-        report(arg.range, `Unknown protocol "${proto}": use tcp, udp or sctp`);
+        report(arg.range, `Unknown protocol ${quoted(proto)}: use tcp, udp or sctp`);
         continue;
       }
       const match = /^(\d+)(?:-(\d+))?$/.exec(port);
       const start = match ? Number(match[1]) : NaN;
       const end = match?.[2] !== undefined ? Number(match[2]) : start;
-      if (!match || start > 65535 || end > 65535 || end < start) report(arg.range, `"${port}" is not a port or port range from 0 to 65535`);
+      if (!match || start > 65535 || end > 65535 || end < start) report(arg.range, `${quoted(port)} is not a port or port range from 0 to 65535`);
     }
   },
 });

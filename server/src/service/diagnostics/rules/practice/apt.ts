@@ -2,6 +2,7 @@
 import type { DockerfileModel } from '../../../model';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
+import { quoted } from '../../ruleKit';
 import { insertAt, withFix } from './define';
 import { hasOption, invocations, isLocalPath, runInvocations, type Invocation } from './packages';
 import { allCommands, cacheMounted, isShippedStage, isTrigger, laterInRun, resolveWord, runCommands, usesBuildKit, type RunCommand } from './scripts';
@@ -164,7 +165,7 @@ export const aptPin: Rule = defineRule({
 
 /** A short, readable list of names. */
 export function list(names: string[]): string {
-  const shown = names.slice(0, 3).map((n) => `\`${n}\``);
+  const shown = names.slice(0, 3).map((n) => quoted(n, '`'));
   return names.length > 3 ? `${shown.join(', ')} and ${names.length - 3} more` : shown.join(', ');
 }
 

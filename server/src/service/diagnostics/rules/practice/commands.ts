@@ -1,6 +1,7 @@
 /** Practices about the commands a RUN runs: sudo, cd, wget and curl, /bin/sh, useradd, pointless commands. */
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
+import { quoted } from '../../ruleKit';
 import { insertAt, withFix } from './define';
 import { allCommands, runCommands, runInstructions, type RunCommand } from './scripts';
 import { trimTrailingSlashes } from '../../../text';
@@ -62,7 +63,7 @@ export const cdInsteadOfWorkdir: Rule = defineRule({
       const key = `${run.stageIndex}:${dir}`;
       const count = (seen.get(key) ?? 0) + 1;
       seen.set(key, count);
-      if (count >= 2) report(commands[0].range, `Several RUNs start with \`cd ${dir}\`: set \`WORKDIR ${dir}\` once instead.`);
+      if (count >= 2) report(commands[0].range, `Several RUNs start with ${quoted(`cd ${dir}`, '`')}: set ${quoted(`WORKDIR ${dir}`, '`')} once instead.`);
     }
   },
 });
@@ -136,7 +137,7 @@ export const pointlessCommand: Rule = defineRule({
   },
   check({ model, report }) {
     for (const { command, range } of allCommands(model)) {
-      if (POINTLESS.has(command.name)) report(range, `\`${command.name}\` makes no sense in a build step: there is no terminal or running system.`);
+      if (POINTLESS.has(command.name)) report(range, `${quoted(command.name, '`')} makes no sense in a build step: there is no terminal or running system.`);
     }
   },
 });

@@ -3,6 +3,7 @@ import { ADD_KEEPS_ARCHIVE_SUFFIXES, ADD_UNPACKS_SUFFIXES, archiveSuffix, getFla
 import { referencesOf, type DockerfileModel, type InstructionModel, type StageModel } from '../../../model';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
+import { quoted } from '../../ruleKit';
 import { withFix } from './define';
 import { stageChain } from './scripts';
 
@@ -49,7 +50,7 @@ export const baseImageUntagged: Rule = defineRule({
     for (const stage of model.stages) {
       const image = baseImage(model, stage);
       if (image && !image.tag && !image.digest) {
-        report(stage.baseRange ?? stage.from.range, `Tag the base image (e.g. \`${image.text}:<version>\`): without a tag it is \`latest\`, whatever was pushed last.`);
+        report(stage.baseRange ?? stage.from.range, `Tag the base image (e.g. ${quoted(`${image.text}:<version>`, '`')}): without a tag it is \`latest\`, whatever was pushed last.`);
       }
     }
   },
@@ -182,7 +183,7 @@ export const relativeCopyDest: Rule = defineRule({
       const copyAt = model.offsetAt((copy.parent ?? copy).range.start);
       if (own.some((i) => before(i) && model.offsetAt(i.range.start) < copyAt)) continue;
       if (stageChain(model, stage).slice(1).some((s) => s.instructions.some(before))) continue;
-      report(copy.range, `\`${parts.dest}\` is relative to the base image's working directory: set WORKDIR first or use an absolute path.`);
+      report(copy.range, `${quoted(parts.dest, '`')} is relative to the base image's working directory: set WORKDIR first or use an absolute path.`);
     }
   },
 });
@@ -209,7 +210,7 @@ export const copyWholeStage: Rule = defineRule({
       if (source && chain[chain.length - 1].resolvedBase.toLowerCase() === 'scratch') continue;
       // An image with a namespace copied whole (`tonistiigi/xx`) is a purpose-built bundle.
       if (!source && from.includes('/')) continue;
-      report(copy.range, `This copies the whole filesystem of \`${from}\`: copy only the files the image needs.`);
+      report(copy.range, `This copies the whole filesystem of ${quoted(from, '`')}: copy only the files the image needs.`);
     }
   },
 });
