@@ -163,7 +163,7 @@ function buildIndex(model: DockerfileModel): ReferenceIndex {
     for (const def of defsOf.get(instruction) ?? []) {
       if (def.nameRange) add(symbolOfDef.get(def)!, def.nameRange, 'definition', def);
     }
-    const variables = expandedRefs(model, instruction);
+    const variables = expandedVariableRefs(model, instruction);
     variableRefsOf.set(instruction, variables);
     for (const ref of variables) {
       const resolution = model.resolveVariable(ref.name, instruction);
@@ -205,7 +205,7 @@ function buildIndex(model: DockerfileModel): ReferenceIndex {
       return options.includeDeclaration ? [...list] : list.filter((r) => r.role === 'use');
     },
     stageRefs: (instruction) => stageRefsOf.get(instruction) ?? stageRefsIn(model, instruction),
-    variableRefs: (instruction) => variableRefsOf.get(instruction) ?? expandedRefs(model, instruction),
+    variableRefs: (instruction) => variableRefsOf.get(instruction) ?? expandedVariableRefs(model, instruction),
     stageUsers(stage) {
       const users: InstructionModel[] = [];
       for (const r of bySymbol.get(stageSymbols[stage.index]) ?? []) {
@@ -239,8 +239,12 @@ function stageRefsIn(model: DockerfileModel, instruction: InstructionModel): Sta
   return refs;
 }
 
-/** The instruction's variable references, without those in heredoc bodies nobody expands. */
-function expandedRefs(model: DockerfileModel, instruction: InstructionModel): VariableRefModel[] {
+/**
+ * The instruction's variable references, without those in heredoc bodies nobody expands (a
+ * quoted delimiter, except a RUN whose whole command is the heredoc). The index and the rules
+ * that read one instruction at a time (UndefinedVar, unsupported-substitution) share it.
+ */
+export function expandedVariableRefs(model: DockerfileModel, instruction: InstructionModel): VariableRefModel[] {
   const refs = instruction.variables;
   const literal = instruction.heredocs.filter((h) => h.contentRange && h.quoted && !expandedAnyway(model, instruction, h));
   if (literal.length === 0) return refs;

@@ -1,7 +1,7 @@
 /** BuildKit's checks on variables: undefined references and secrets passed as ARG or ENV. */
 import type { Position } from 'vscode-languageserver-types';
 import { getInstruction } from '../../../data';
-import type { DockerfileModel, InstructionModel, VariableRefModel } from '../../../model';
+import { expandedVariableRefs, type DockerfileModel, type InstructionModel, type VariableRefModel } from '../../../model';
 import type { Rule, RuleContext } from '../../types';
 import { baseEnvNames } from './baseEnv';
 import { closest, excerpt, quoted } from '../../ruleKit';
@@ -51,12 +51,6 @@ function stageDefinitions(model: DockerfileModel): Map<number, { name: string; l
 
 /** Candidate names compared per instruction in "did you mean" searches, at most. */
 const SUGGESTION_BUDGET = 200_000;
-
-/** True when the reference sits in the body of a heredoc whose delimiter is quoted (not expanded). */
-function inQuotedHeredoc(instruction: InstructionModel, ref: VariableRefModel): boolean {
-  const line = ref.range.start.line;
-  return instruction.heredocs.some((h) => h.quoted && h.contentRange !== null && line >= h.contentRange.start.line && line <= h.contentRange.end.line);
-}
 
 /** Where each name's first `NAME=value` pair of the ENV or ARG ends (one pass over its pairs). */
 function pairEnds(instruction: InstructionModel): Map<string, Position> {
@@ -132,9 +126,8 @@ export const undefinedVar: Rule = defineRule({
       return end !== undefined && comesBefore(end, ref.range.start);
     };
     const firstLine = instruction.range.start.line;
-    for (const ref of instruction.variables) {
+    for (const ref of expandedVariableRefs(model, instruction)) {
       if (!ref.modifier && !PLAIN_REF.test(model.textAt(ref.range))) continue;
-      if (inQuotedHeredoc(instruction, ref)) continue;
       const resolution = model.resolveVariable(ref.name, instruction);
       if (resolution.definition || resolution.predefined) continue;
       // ARGs and ENVs of parent stages carry over into `FROM <stage>` children; the same for every

@@ -2,7 +2,7 @@
  * Builder parity for the text itself: the escape directive, exec-form JSON, heredocs, quotes
  * and EXPOSE port specs. Each check mirrors what BuildKit's parser or word lexer refuses.
  */
-import type { ArgumentModel, InstructionModel } from '../../../model';
+import { expandedVariableRefs, type ArgumentModel, type InstructionModel } from '../../../model';
 import { REFERENCE, acceptsForm, getDirective, getInstruction } from '../../../data';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
@@ -162,12 +162,11 @@ export const unsupportedSubstitution: Rule = defineRule({
   checkInstruction(instruction, { model, report }) {
     if (!getInstruction(instruction.keyword)?.expandsVariables) return;
     let inSingleQuotes: ((offset: number) => boolean) | undefined;
-    for (const variable of instruction.variables) {
+    for (const variable of expandedVariableRefs(model, instruction)) {
       if (variable.modifier !== null) continue;
       const text = model.textAt(variable.range);
       const after = 2 + variable.name.length;
       if (!text.startsWith('${') || text[after] !== ':' || COLON_MODIFIERS.has(text[after + 1])) continue;
-      if (instruction.heredocs.some((h) => h.quoted && h.contentRange !== null && variable.range.start.line >= h.contentRange.start.line && variable.range.start.line <= h.contentRange.end.line)) continue;
       inSingleQuotes ??= singleQuoted(model.text, model.offsetAt(instruction.range.start), model.offsetAt(instruction.range.end), model.escapeChar);
       if (inSingleQuotes(model.offsetAt(variable.range.start))) continue;
       report(variable.range, `Unsupported modifier ":${text[after + 1] ?? ''}" in ${quoted(text)}: the builder knows \${name:-word}, \${name:+word} and \${name:?word}`);
