@@ -9,10 +9,12 @@
  * under a size cap are read, opened without blocking (a FIFO never holds the event loop), and
  * problems come back as values for the caller to show, never as exceptions.
  */
-import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME, configIgnores, parseProjectConfig, type ProjectConfig } from './config';
+import { readRegularFile, type ReadOutcome } from './safeRead';
+
+export type { ReadOutcome } from './safeRead';
 
 /** Config and ignore files are a few KB; anything near this is not one a person wrote. */
 export const MAX_PROJECT_FILE_BYTES = 1024 * 1024;
@@ -57,65 +59,19 @@ export interface ProjectContext {
   problems: ContextProblem[];
 }
 
-/** The outcome of reading one project file. */
-export type ReadOutcome =
-  | { kind: 'text'; text: string }
-  /** Not there (`ENOENT`, `ENOTDIR`), or a folder of that name (`EISDIR`). */
-  | { kind: 'absent'; code: string }
-  /** There, but not read: not a regular file, too large, or an I/O error. */
-  | { kind: 'skipped'; reason: string };
-
-const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);
-const notRegular = { kind: 'skipped', reason: 'skipped: not a regular file' } as const;
-const tooLarge = (bytes: number, cap: number): ReadOutcome => ({
-  kind: 'skipped',
-  reason: `skipped: ${bytes} bytes is more than the ${cap}-byte limit`,
-});
-
 /**
- * Reads a regular file as UTF-8 (without a byte order mark) when it is no larger than
- * `maxBytes`; a FIFO, a device (or a link to one) and an oversized file are skipped unread.
+ * Reads a config or ignore file: a regular file of at most `maxBytes`, opened without blocking
+ * (safeRead.ts, the one reader of repository files for the server, the CLI and the client).
  */
-export async function readProjectFile(path: string, maxBytes = MAX_PROJECT_FILE_BYTES): Promise<ReadOutcome> {
-  try {
-    // stat follows links: a link to /dev/zero is seen as the device it is.
-    const info = await stat(path);
-    if (info.isDirectory()) return { kind: 'absent', code: 'EISDIR' };
-    if (!info.isFile()) return notRegular;
-    if (info.size > maxBytes) return tooLarge(info.size, maxBytes);
-    // The file may have been swapped for a FIFO since: O_NONBLOCK makes opening one return at
-    // once, and the descriptor's own stat decides.
-    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    try {
-      const opened = await handle.stat();
-      if (!opened.isFile()) return notRegular;
-      // One byte more than the cap tells a file that grew since stat from one that fits.
-      const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
-      let length = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-        if (length === buffer.length) break;
-      }
-      if (length > maxBytes) return tooLarge(length, maxBytes);
-      const text = buffer.toString('utf8', 0, length);
-      return { kind: 'text', text: text.startsWith('\uFEFF') ? text.slice(1) : text };
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent', code };
-    return { kind: 'skipped', reason: `cannot read (${code})` };
-  }
+export function readProjectFile(path: string, maxBytes = MAX_PROJECT_FILE_BYTES): Promise<ReadOutcome> {
+  return readRegularFile(path, maxBytes);
 }
 
 /** Reads and parses a config file at a known path; `absent` says it is not there. */
 export async function readConfigFile(path: string): Promise<{ config: ProjectConfig | null; problems: ContextProblem[]; absent?: string }> {
   const read = await readProjectFile(path);
   if (read.kind === 'absent') return { config: null, problems: [], absent: read.code };
-  if (read.kind === 'skipped') return { config: null, problems: [{ path, severity: 'error', message: read.reason }] };
+  if (read.kind === 'skipped') return { config: null, problems: [{ path, severity: 'error', message: `skipped: ${read.reason}` }] };
   const parsed = parseProjectConfig(read.text, path);
   if (parsed.error !== undefined) return { config: null, problems: [{ path, severity: 'error', message: parsed.error }] };
   return { config: parsed.config, problems: parsed.config.warnings.map((message) => ({ path, severity: 'warning', message })) };
@@ -182,7 +138,7 @@ export async function loadProjectContext(request: ContextRequest): Promise<Proje
     if (read.kind === 'absent') continue;
     ignoreFile = candidate;
     if (read.kind === 'text') dockerignore = read.text;
-    else problems.push({ path: candidate, severity: 'warning', message: `${read.reason}; the ignore file is not applied` });
+    else problems.push({ path: candidate, severity: 'warning', message: `skipped: ${read.reason}; the ignore file is not applied` });
     break;
   }
   const ignoredBy = config && configIgnores(config, dockerfile) ? config.path : null;

@@ -142,16 +142,16 @@ test('a FIFO named .dockerignore is skipped without blocking; so is a link to /d
   assert.deepEqual(await loadProjectContext({ dockerfile, workspaceFolder: tmp }), {
     ...nothing(dockerfile),
     ignoreFile: fifo,
-    problems: [{ path: fifo, severity: 'warning', message: 'skipped: not a regular file; the ignore file is not applied' }],
+    problems: [{ path: fifo, severity: 'warning', message: 'skipped: not a regular file (a FIFO); the ignore file is not applied' }],
   });
   const zero = join(tmp, 'fifo', 'Dockerfile.dockerignore');
   symlinkSync('/dev/zero', zero);
-  assert.deepEqual(await readProjectFile(zero), { kind: 'skipped', reason: 'skipped: not a regular file' });
+  assert.deepEqual(await readProjectFile(zero), { kind: 'skipped', cause: 'special', reason: 'not a regular file (a character device)' });
   const config = join(tmp, 'fifo', '.dockerfile-studio.json');
   symlinkSync('/dev/zero', config);
   assert.deepEqual((await loadProjectContext({ dockerfile, workspaceFolder: tmp })).problems, [
-    { path: config, severity: 'error', message: 'skipped: not a regular file' },
-    { path: zero, severity: 'warning', message: 'skipped: not a regular file; the ignore file is not applied' },
+    { path: config, severity: 'error', message: 'skipped: not a regular file (a character device)' },
+    { path: zero, severity: 'warning', message: 'skipped: not a regular file (a character device); the ignore file is not applied' },
   ]);
 });
 
