@@ -1,18 +1,19 @@
 /**
  * What governs a Dockerfile on disk, asked the same way by the language server and the CLI:
  * the project config file (searched upwards, never above the workspace folder or, without one,
- * the repository root), the build context (the `build.context` setting or the Dockerfile's
- * folder), and the ignore file BuildKit would use (`<Dockerfile name>.dockerignore` next to
+ * the repository root), the build context (the `build.context` setting, kept inside the
+ * workspace folder, or the Dockerfile's folder), and the ignore file BuildKit would use (`<Dockerfile name>.dockerignore` next to
  * the Dockerfile, else `.dockerignore` at the context root).
  *
  * Everything here is read from a cloned repository, so it is untrusted: only regular files
  * under a size cap are read, opened without blocking (a FIFO never holds the event loop), and
  * problems come back as values for the caller to show, never as exceptions.
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME, configIgnores, parseProjectConfig, type ProjectConfig } from './config';
 import { readRegularFile, type ReadOutcome } from './safeRead';
+import { excerpt } from './service';
 
 export type { ReadOutcome } from './safeRead';
 
@@ -28,7 +29,7 @@ export interface ContextRequest {
   dockerfile: string;
   /** The workspace folder holding it (absolute): the config search never goes above it. */
   workspaceFolder?: string | null;
-  /** The `build.context` setting, relative to the Dockerfile's folder; empty: that folder. */
+  /** The `build.context` setting, relative to the Dockerfile's folder; empty, or outside the workspace folder: that folder. */
   buildContext?: string;
   /** A config chosen by the caller (`--config`): used instead of searching. */
   config?: ProjectConfig | null;
@@ -116,6 +117,33 @@ async function searchConfig(folder: string, stop: string | null): Promise<{ conf
   return { config: null, problems: [] };
 }
 
+/** The path with every link resolved, or the path itself when it does not exist. */
+async function realOrSelf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * The build context: the `build.context` setting resolved against the Dockerfile's folder, kept
+ * inside the workspace folder as the client keeps it for a build (trustedSettings.ts
+ * `confinedPath`): once links are resolved, since a committed `ctx -> /` leads as far out as
+ * `..`. A setting that leaves it is dropped, with a warning, for the Dockerfile's folder.
+ */
+async function confinedContext(folder: string, setting: string, workspace: string | null, problems: ContextProblem[]): Promise<string> {
+  const resolved = resolve(folder, setting);
+  if (workspace === null || !isInside(folder, workspace)) return resolved;
+  if (isInside(resolved, workspace) && isInside(await realOrSelf(resolved), await realOrSelf(workspace))) return resolved;
+  problems.push({
+    path: resolved,
+    severity: 'warning',
+    message: `the setting "dockerfileStudio.build.context" ("${excerpt(setting)}") points outside the workspace folder ${workspace}; its .dockerignore is not read, and the Dockerfile's folder stands in as the build context`,
+  });
+  return folder;
+}
+
 /** Everything that governs one Dockerfile on disk; never throws for what it finds there. */
 export async function loadProjectContext(request: ContextRequest): Promise<ProjectContext> {
   const dockerfile = resolve(request.dockerfile);
@@ -129,7 +157,7 @@ export async function loadProjectContext(request: ContextRequest): Promise<Proje
     config = found.config;
     problems.push(...found.problems);
   }
-  const buildContext = resolve(folder, request.buildContext ?? '');
+  const buildContext = request.buildContext ? await confinedContext(folder, request.buildContext, workspace, problems) : folder;
   let ignoreFile: string | null = null;
   let dockerignore: string | null = null;
   // BuildKit's order: the Dockerfile's own ignore file, then the context root's.

@@ -169,6 +169,42 @@ test('an oversized ignore file is skipped with a reason; one at the cap is read'
   assert.deepEqual(await readProjectFile(join(tmp, 'big')), { kind: 'absent', code: 'EISDIR' });
 });
 
+test('a build.context leaving the workspace folder (by .. or by a committed link) is dropped with a warning naming the setting', { skip: process.platform === 'win32' }, async () => {
+  const workspace = join(tmp, 'confined/ws');
+  const dockerfile = write('confined/ws/app/Dockerfile');
+  const beside = write('confined/ws/app/.dockerignore', 'beside\n');
+  write('confined/.dockerignore', 'outside\n');
+  const outside = (setting: string, resolved: string): ProjectContext => ({
+    ...nothing(dockerfile),
+    ignoreFile: beside,
+    dockerignore: 'beside\n',
+    problems: [
+      {
+        path: resolved,
+        severity: 'warning',
+        message: `the setting "dockerfileStudio.build.context" ("${setting}") points outside the workspace folder ${workspace}; its .dockerignore is not read, and the Dockerfile's folder stands in as the build context`,
+      },
+    ],
+  });
+  assert.deepEqual(await loadProjectContext({ dockerfile, workspaceFolder: workspace, buildContext: '../..' }), outside('../..', join(tmp, 'confined')));
+  assert.deepEqual(await loadProjectContext({ dockerfile, workspaceFolder: workspace, buildContext: '/' }), outside('/', '/'));
+  // Inside by its name, outside once the link is followed.
+  symlinkSync(join(tmp, 'confined'), join(workspace, 'app', 'up'));
+  assert.deepEqual(await loadProjectContext({ dockerfile, workspaceFolder: workspace, buildContext: 'up' }), outside('up', join(workspace, 'app', 'up')));
+  // Inside the workspace folder it applies; with no workspace folder known, nothing bounds it.
+  const root = write('confined/ws/.dockerignore', 'root\n');
+  assert.deepEqual(await loadProjectContext({ dockerfile, workspaceFolder: workspace, buildContext: '..' }), {
+    ...nothing(dockerfile, workspace),
+    ignoreFile: root,
+    dockerignore: 'root\n',
+  });
+  assert.deepEqual(await loadProjectContext({ dockerfile, buildContext: '../..' }), {
+    ...nothing(dockerfile, join(tmp, 'confined')),
+    ignoreFile: join(tmp, 'confined/.dockerignore'),
+    dockerignore: 'outside\n',
+  });
+});
+
 test('contextDependsOn: config files at or above the Dockerfile, its own ignore file, the context root\'s .dockerignore', () => {
   const context: ProjectContext = { ...nothing('/r/app/docker/Dockerfile', '/r/app') };
   const cases: [string, boolean][] = [
