@@ -60,8 +60,9 @@ export function escapedStderr(out: Output): Output {
 
 /**
  * Runs `lint` and returns the exit status. A file that could not be checked whole (a rule threw
- * on it, or it is too large to read) makes the run exit 2, never 0: a CI job must not pass on
- * a file nobody checked. `service` is a parameter for tests.
+ * on it, it is too large to read, or it is a FIFO or a device named on the command line) makes
+ * the run exit 2, never 0: a CI job must not pass on a file nobody checked. `service` is a
+ * parameter for tests.
  */
 export async function runLint(run: LintRun, output: Output, service: DockerfileService = createDockerfileService()): Promise<number> {
   const out = escapedStderr(output);
@@ -77,20 +78,18 @@ export async function runLint(run: LintRun, output: Output, service: DockerfileS
   let uncheckedFile = false;
   let linted = 0;
   for (const job of jobs) {
-    let text: string;
-    try {
-      const read = readDockerfile(job.path);
-      if (read.skipped !== undefined) {
-        out.stderr(`dockerfile-studio: could not check '${job.path}': ${read.skipped}\n`);
-        uncheckedFile = true;
-        continue;
-      }
-      text = read.text;
-    } catch (error) {
-      out.stderr(`dockerfile-studio: cannot read '${job.path}' (${code(error)})\n`);
+    const read = await readDockerfile(job.path);
+    if ('skipped' in read) {
+      out.stderr(`dockerfile-studio: could not check '${job.path}': ${read.skipped}\n`);
+      uncheckedFile = true;
+      continue;
+    }
+    if ('failed' in read) {
+      out.stderr(`dockerfile-studio: cannot read '${job.path}' (${read.failed})\n`);
       ioError = true;
       continue;
     }
+    const text = read.text;
     const diagnostics = service.lint(service.parse(text), { severities: job.context.config?.rules, dockerignore: job.context.dockerignore });
     const crashed = diagnostics.find((d) => d.code === RULE_CRASHED);
     if (crashed) {
@@ -164,7 +163,10 @@ async function collect(run: LintRun, out: Output): Promise<Job[]> {
     }
     let paths: string[];
     try {
-      paths = isFolder ? findDockerfiles(target) : [target];
+      const walk = isFolder ? findDockerfiles(target) : { files: [target], skipped: [] };
+      paths = walk.files;
+      // Docker could not build from these either; they are named, and the run goes on.
+      for (const { path, reason } of walk.skipped) out.stderr(`${path}: skipped: ${reason}\n`);
     } catch (error) {
       throw new UsageError(`cannot read folder '${target}' (${code(error)})`);
     }
