@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { type BuildMode, type BuildOptions, runInvocation } from '../docker/argv';
 import { defaultTarget, exposedPorts, scanDockerfile, buildArgs as declaredArgs } from '../docker/dockerfileSteps';
 import { type ContainerRun, type Docker, choosePorts, detect, imageId, runContainer, startBuild, stopContainer } from '../docker/engine';
+import { checkEnvFile } from '../docker/envFile';
 import { placeFailure } from '../docker/failure';
 import { type Resolved, resolveDocker, searchEnv } from '../docker/executable';
 import { hostFiles, isExecutableFile } from '../docker/hostFiles';
@@ -214,6 +215,11 @@ class BuildController {
     }
     if ('error' in docker || 'error' in decided) return;
     for (const note of decided.notes) void vscode.window.showWarningMessage(`Dockerfile Studio: ${note}`);
+    const envProblem = decided.envFile === null ? null : await checkEnvFile(decided.envFile);
+    if (envProblem !== null) {
+      void vscode.window.showErrorMessage(`Dockerfile Studio: ${envProblem}`);
+      return;
+    }
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
     const exposed = config.get<boolean>('publishPorts', true) ? exposedPorts(scanDockerfile(text), image.target) : [];
     const ports = await choosePorts(exposed, decided.hostAddress, config.get<Record<string, number>>('ports') ?? {});
