@@ -80,6 +80,18 @@ test('a directive line with 100,000 spaces inside its value', SLOW, () => {
   assert.equal(service.parse(`# syntax=a${' '.repeat(100_000)}\nFROM alpine\n`).directives[0].value, 'a');
 });
 
+test('a file of one line of 400,000 `#` and no line break (dockerfile-ast rescans it from every `#`)', SLOW, () => {
+  for (const text of ['#'.repeat(400_000), `# ${'#'.repeat(400_000)}`, `#a=${'#'.repeat(400_000)}`]) {
+    const model = service.parse(text);
+    assert.equal(model.text, text);
+    assert.deepEqual([model.lineCount, model.instructions.length], [1, 0]);
+    // A comment-only file: BuildKit's "file with no instructions" error, on its last line.
+    assert.deepEqual(service.lint(model).map((d) => [d.code, d.range.start.line]), [['no-from', 0]]);
+  }
+  // A real directive on such a line keeps its value.
+  assert.deepEqual(service.parse('# escape=`').directives.map((d) => [d.name, d.value]), [['escape', '`']]);
+});
+
 test('the client scanner on a line with 100,000 trailing spaces before a word and before a continuation', SLOW, () => {
   const scanned = scanDockerfile(`FROM alpine\nRUN x${' '.repeat(100_000)}y\nRUN a \\${' '.repeat(100_000)}\n  b\n`);
   assert.deepEqual(scanned.instructions.map((i) => [i.keyword, i.startLine, i.endLine]), [['FROM', 0, 0], ['RUN', 1, 1], ['RUN', 2, 3]]);
