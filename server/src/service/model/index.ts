@@ -3,5 +3,5 @@ export * from './types';
 export { buildModel } from './build';
 export { parseImageRef, effectiveRegistry, canonicalRepository } from './imageRef';
 export { expandWord } from './expand';
-export { expandedVariableRefs, referencesOf } from './references';
+export { expandedVariableRefs, instructionStageRefs, referencesOf } from './references';
 export type { ReferenceIndex, ReferenceSymbol, StageSymbol, VariableSymbol, VariableScope, SymbolReference, StageRef } from './references';

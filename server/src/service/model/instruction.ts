@@ -271,13 +271,19 @@ export class LazyInstruction implements InstructionModel {
     };
   }
 
+  private allPartsRead = false;
+
   /**
    * Reads every part once and returns those the parser failed on. The fallback of a failed part
    * is empty: for heredocs (0.7.1 throws only when the instruction declares none) that is right.
    */
   parserFaults(): ParserFault[] {
-    void [this.flags, this.args, this.argsText, this.heredocs, this.properties, this.variables];
-    if (this.node instanceof From) this.fromParts(this.node);
+    // Every lint asks every instruction; the parts are read once per instruction object.
+    if (!this.allPartsRead) {
+      void [this.flags, this.args, this.argsText, this.heredocs, this.properties, this.variables];
+      if (this.node instanceof From) this.fromParts(this.node);
+      this.allPartsRead = true;
+    }
     const trigger = this.trigger?.parserFaults() ?? [];
     return trigger.length === 0 ? this.faults : [...this.faults, ...trigger.map((f) => ({ ...f, part: `trigger ${f.part}` }))];
   }

@@ -155,7 +155,7 @@ function buildIndex(model: DockerfileModel): ReferenceIndex {
       }
       if (stage.name !== null && stage.nameRange) add(stageSymbols[stage.index], stage.nameRange, 'definition', stage);
     }
-    const refs = stageRefsIn(model, instruction);
+    const refs = instructionStageRefs(model, instruction);
     stageRefsOf.set(instruction, refs);
     for (const ref of refs) {
       if (ref.stage) add(stageSymbols[ref.stage.index], ref.range, 'use', ref.stage, { byIndex: NUMBER.test(ref.value) });
@@ -204,7 +204,7 @@ function buildIndex(model: DockerfileModel): ReferenceIndex {
       const list = (key && bySymbol.get(key)) ?? [];
       return options.includeDeclaration ? [...list] : list.filter((r) => r.role === 'use');
     },
-    stageRefs: (instruction) => stageRefsOf.get(instruction) ?? stageRefsIn(model, instruction),
+    stageRefs: (instruction) => stageRefsOf.get(instruction) ?? instructionStageRefs(model, instruction),
     variableRefs: (instruction) => variableRefsOf.get(instruction) ?? expandedVariableRefs(model, instruction),
     stageUsers(stage) {
       const users: InstructionModel[] = [];
@@ -222,7 +222,12 @@ function isPredefinedImport(def: VariableDefModel): boolean {
 }
 
 /** The `--from` of COPY and the `from=` of RUN mounts (flag names are case-sensitive, mount keys are not). */
-function stageRefsIn(model: DockerfileModel, instruction: InstructionModel): StageRef[] {
+/**
+ * The `--from` / `from=` values of one instruction, each with the stage it names. The index
+ * holds them for every instruction; a rule that reads one instruction at a time calls this, so
+ * an edit does not build the whole index (resolving every variable) for it.
+ */
+export function instructionStageRefs(model: DockerfileModel, instruction: InstructionModel): StageRef[] {
   const refs: StageRef[] = [];
   const add = (value: string | null, range: Range | null, via: StageRef['via']) => {
     if (!value || !range) return;

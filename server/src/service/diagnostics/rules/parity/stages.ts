@@ -3,7 +3,7 @@
  * `from=` targets, and base images that are not valid references.
  */
 import { REFERENCE } from '../../../data';
-import { referencesOf, type DockerfileModel, type InstructionModel, type StageRef } from '../../../model';
+import { instructionStageRefs, type DockerfileModel, type InstructionModel, type StageRef } from '../../../model';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
 import { withoutTag } from '../../../text';
@@ -63,7 +63,7 @@ export const invalidStageName: Rule = defineRule({
 
 /** The `--from` of COPY and the `from=` of RUN mounts without variables, with the stage each names (the reference index). */
 function fromRefs(model: DockerfileModel, instruction: InstructionModel): StageRef[] {
-  return referencesOf(model).stageRefs(instruction).filter((r) => !r.value.includes('$'));
+  return instructionStageRefs(model, instruction).filter((r) => !r.value.includes('$'));
 }
 
 /** Stage names and where each starts: what `stageByRef` and an instruction's stage depend on. */

@@ -1,6 +1,6 @@
 /** Practices about images and file instructions: base image tags, ADD vs COPY, USER, COPY destinations. */
 import { ADD_KEEPS_ARCHIVE_SUFFIXES, ADD_UNPACKS_SUFFIXES, archiveSuffix, getFlag, getInstruction } from '../../../data';
-import { referencesOf, type DockerfileModel, type InstructionModel, type StageModel } from '../../../model';
+import { instructionStageRefs, type DockerfileModel, type InstructionModel, type StageModel } from '../../../model';
 import type { Rule } from '../../types';
 import { defineRule } from '../../defineRule';
 import { quoted } from '../../ruleKit';
@@ -205,7 +205,7 @@ export const copyWholeStage: Rule = defineRule({
       const from = copy.flags.find((f) => f.name.toLowerCase() === 'from')?.value;
       const parts = from ? sourcesAndDest(model, copy) : null;
       if (!from || !parts || parts.sources.length !== 1 || parts.sources[0] !== '/' || parts.dest !== '/') continue;
-      const source = referencesOf(model).stageRefs(copy).find((r) => r.via === 'copy')?.stage ?? undefined;
+      const source = instructionStageRefs(model, copy).find((r) => r.via === 'copy')?.stage ?? undefined;
       const chain = stageChain(model, source);
       if (source && chain[chain.length - 1].resolvedBase.toLowerCase() === 'scratch') continue;
       // An image with a namespace copied whole (`tonistiigi/xx`) is a purpose-built bundle.
