@@ -98,7 +98,8 @@ export async function runLint(run: LintRun, output: Output, service: DockerfileS
       out.stderr(`dockerfile-studio: could not check '${job.path}': rule${rules.length === 1 ? '' : 's'} ${failed} failed; this is a bug in Dockerfile Studio, please report it\n`);
       uncheckedFile = true;
     }
-    findings.push(...toFindings(job.path, diagnostics.filter((d) => d !== crashed)));
+    // A loop, not a spread: a generated file can have more findings than a call takes arguments.
+    for (const finding of toFindings(job.path, diagnostics.filter((d) => d !== crashed))) findings.push(finding);
     linted++;
   }
   out.stdout(render(run, findings, service.rules));

@@ -137,7 +137,11 @@ export function* lintLocal(
         entry.findings[position] = check(model, instruction, rules, group.rules, inputs);
       }
       const found = entry.findings[position];
-      if (found.length > 0) (all ??= []).push(...found);
+      // A loop, not a spread: one megabyte instruction can have more findings than a call takes arguments.
+      if (found.length > 0) {
+        all ??= [];
+        for (const finding of found) all.push(finding);
+      }
     }
     if (all) out.push({ instruction, findings: all });
   }

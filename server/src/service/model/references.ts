@@ -173,7 +173,9 @@ function buildIndex(model: DockerfileModel): ReferenceIndex {
     }
     found.sort((a, b) => compare(a.range.start, b.range.start));
     byInstruction.set(instruction, found);
-    all.push(...found);
+    // One instruction can hold hundreds of thousands of references (`ENV K=v K=v ...`): a spread
+    // would pass each as an argument and overflow the stack.
+    for (const reference of found) all.push(reference);
   };
   for (const instruction of model.instructions) {
     visit(instruction);

@@ -79,7 +79,8 @@ export function invocations(model: DockerfileModel): Invocation[] {
   let found = cache.get(model);
   if (!found) {
     found = [];
-    for (const run of runInstructions(model)) found.push(...runInvocations(model, run));
+    // Loops, not spreads: one RUN of a megabyte holds ~100k calls, too many arguments for a spread.
+    for (const run of runInstructions(model)) for (const invocation of runInvocations(model, run)) found.push(invocation);
     cache.set(model, found);
   }
   return found;
@@ -106,7 +107,7 @@ function readInvocation(at: RunCommand): Invocation | null {
     if (word.value === '--') {
       // gem passes what follows to the extension build; others take operands after it.
       if (manager === 'gem') break;
-      operands.push(...words.slice(i + 1));
+      for (let k = i + 1; k < words.length; k++) operands.push(words[k]);
       break;
     }
     if (word.value.startsWith('-') && word.value.length > 1) {
