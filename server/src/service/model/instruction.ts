@@ -82,7 +82,10 @@ export class LazyInstruction implements InstructionModel {
     this.keywordText = node.getInstruction();
     this.keywordRange = this.shift(node.getInstructionRange());
     this.range = this.shift(node.getRange());
-    const triggerNode = node instanceof Onbuild ? guarded(this.faults, 'trigger', () => node.getTriggerInstruction(), null) : null;
+    // Only an ONBUILD's own trigger is modelled: BuildKit rejects `ONBUILD ONBUILD` (a rule
+    // reports it from the trigger's keyword), and each level re-parses the rest of the line, so
+    // 10,000 chained ONBUILDs took minutes.
+    const triggerNode = node instanceof Onbuild && parent === null ? guarded(this.faults, 'trigger', () => node.getTriggerInstruction(), null) : null;
     this.trigger = triggerNode ? new LazyInstruction(triggerNode, document, lineOffset, stageIndex, this) : null;
   }
 
