@@ -8,13 +8,28 @@ import { excerpt, replace } from '../../ruleKit';
 import { splitPortSpec } from '../parity/syntax';
 import { defineRule } from '../../defineRule';
 
-/** True when the stage or one of its parent stages sets SHELL before `before`. */
+/** The line of the first SHELL in a stage (Infinity: none), found once per stage. */
+const firstShellLine = new WeakMap<StageModel, number>();
+
+function shellLine(stage: StageModel): number {
+  let line = firstShellLine.get(stage);
+  if (line === undefined) {
+    line = stage.instructions.find((i) => i.keyword === 'SHELL')?.range.start.line ?? Infinity;
+    firstShellLine.set(stage, line);
+  }
+  return line;
+}
+
+/**
+ * True when the stage or one of its parent stages sets SHELL before `before`. The first SHELL
+ * of each stage is looked up once: scanning the stage for each CMD made 30,000 CMDs take seconds.
+ */
 function hasCustomShell(model: DockerfileModel, stage: StageModel, before: InstructionModel): boolean {
-  for (let current: StageModel | undefined = stage; current; current = current.parentStage === null ? undefined : model.stages[current.parentStage]) {
-    for (const instruction of current.instructions) {
-      if (current === stage && instruction.range.start.line >= before.range.start.line) break;
-      if (instruction.keyword === 'SHELL') return true;
-    }
+  const seen = new Set<number>();
+  for (let current: StageModel | undefined = stage; current && !seen.has(current.index); current = current.parentStage === null ? undefined : model.stages[current.parentStage]) {
+    seen.add(current.index);
+    const line = shellLine(current);
+    if (current === stage ? line < before.range.start.line : line !== Infinity) return true;
   }
   return false;
 }

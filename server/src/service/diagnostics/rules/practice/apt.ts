@@ -189,6 +189,18 @@ function dockerCleanStages(all: RunCommand[]): Set<number> {
   return stages;
 }
 
+const cleanRuns = new WeakMap<RunCommand[], boolean>();
+
+/** True when one of a RUN's commands removes docker-clean; read once per RUN, as each `apt-get update` asks. */
+function removesDockerClean(commands: RunCommand[]): boolean {
+  let found = cleanRuns.get(commands);
+  if (found === undefined) {
+    found = commands.some((c) => c.command.name === 'rm' && c.command.args.some((a) => a.value.endsWith('docker-clean')));
+    cleanRuns.set(commands, found);
+  }
+  return found;
+}
+
 export const aptListsCleanup: Rule = defineRule({
   id: 'apt-lists-cleanup',
   title: 'apt-get update leaves its lists in the layer',
@@ -213,8 +225,8 @@ export const aptListsCleanup: Rule = defineRule({
       if (!(APT.has(invocation.manager) || invocation.manager === 'aptitude') || invocation.subcommand !== 'update') continue;
       const { at } = invocation;
       if (!isTrigger(at.run) && !isShippedStage(model, at.run.stageIndex)) continue;
-      if (laterInRun(all, at, (c) => c.command.name === 'rm' && removes(c.command.args, LISTS))) continue;
-      const keepsDebs = runCommands(model, at.run).some((c) => c.command.name === 'rm' && c.command.args.some((a) => a.value.endsWith('docker-clean'))) ||
+      if (laterInRun(all, at, 'rm-apt-lists', (c) => c.command.name === 'rm' && removes(c.command.args, LISTS))) continue;
+      const keepsDebs = removesDockerClean(runCommands(model, at.run)) ||
         dockerCleanStages(all).has(at.run.stageIndex);
       if (cacheMounted(at.run, LISTS) && (!keepsDebs || cacheMounted(at.run, ['/var/cache/apt']))) continue;
       report(

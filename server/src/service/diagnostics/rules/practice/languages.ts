@@ -6,6 +6,7 @@ import { hasOption, invocations, optionValue, type Invocation } from './packages
 import { list, removes, unpinned } from './apt';
 import { cacheRule } from './rpm';
 import type { DockerfileModel } from '../../../model';
+import type { ShellCommand } from '../../../shell';
 
 interface PinSpec {
   id: string;
@@ -153,16 +154,41 @@ function key(range: { start: { line: number; character: number } }): string {
 }
 
 const FALSE = /^(0|no|off|false)$/i;
+const PIP_SETTING = 'PIP_NO_CACHE_DIR=';
+
+/** Per script: the `export PIP_NO_CACHE_DIR=...` words in order, with the offset of their command. */
+const pipExports = new WeakMap<readonly ShellCommand[], { start: number; value: string }[]>();
+
+/**
+ * The last `PIP_NO_CACHE_DIR=` exported by a command of the script before `before`, or null.
+ * The exports are gathered once per script and searched by halves, so a RUN of 100,000 pip
+ * calls stays linear (scanning the script for each call was quadratic).
+ */
+function exportedBefore(commands: readonly ShellCommand[], before: number): string | null {
+  let exports = pipExports.get(commands);
+  if (!exports) {
+    exports = [];
+    for (const c of commands) if (c.name === 'export') for (const a of c.args) if (a.value.startsWith(PIP_SETTING)) exports.push({ start: c.start, value: a.value });
+    exports.sort((a, b) => a.start - b.start);
+    pipExports.set(commands, exports);
+  }
+  let lo = 0;
+  let hi = exports.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (exports[mid].start < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? exports[lo - 1].value : null;
+}
 
 /** True when PIP_NO_CACHE_DIR is on for this call (ENV, an assignment, or an earlier export). */
 function pipCacheOff(model: DockerfileModel, invocation: Invocation): boolean {
   const { at } = invocation;
-  const inScript = [...at.command.assignments, ...at.script.script.commands
-    .filter((c) => c.start < at.command.start && c.name === 'export')
-    .flatMap((c) => c.args)]
-    .map((a) => a.value)
-    .filter((v) => v.startsWith('PIP_NO_CACHE_DIR='));
-  if (inScript.length > 0) return !FALSE.test(inScript[inScript.length - 1].slice('PIP_NO_CACHE_DIR='.length));
+  const assigned = at.command.assignments.map((a) => a.value).filter((v) => v.startsWith(PIP_SETTING));
+  // As before: an earlier export is taken over the call's own assignment.
+  const inScript = exportedBefore(at.script.script.commands, at.command.start) ?? (assigned.length > 0 ? assigned[assigned.length - 1] : null);
+  if (inScript !== null) return !FALSE.test(inScript.slice(PIP_SETTING.length));
   let value = model.resolveVariable('PIP_NO_CACHE_DIR', at.run).value;
   // Before any FROM there is no scope; take the last ENV written above the RUN.
   if (value === null && at.run.stageIndex < 0) {

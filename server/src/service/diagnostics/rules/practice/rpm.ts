@@ -155,7 +155,7 @@ export function cacheRule(spec: CacheRuleSpec): Rule {
         const { at } = invocation;
         if (!isTrigger(at.run) && !isShippedStage(model, at.run.stageIndex)) continue;
         if (cacheMounted(at.run, spec.dirs) || spec.avoided?.(invocation)) continue;
-        if (laterInRun(all, at, (c) => spec.cleans(c.command))) continue;
+        if (laterInRun(all, at, spec.id, (c) => spec.cleans(c.command))) continue;
         report(
           at.range,
           usesBuildKit(model)
