@@ -181,12 +181,19 @@ export function cacheMounted(run: InstructionModel, dirs: string[]): boolean {
   return cacheMountTargets(run).some((t) => dirs.some((d) => d === t || d.startsWith(`${t}/`)));
 }
 
-/** True when the file already uses BuildKit-only syntax, so a cache mount is a natural suggestion. */
+const buildKitCache = new WeakMap<DockerfileModel, boolean>();
+
+/**
+ * True when the file already uses BuildKit-only syntax, so a cache mount is a natural suggestion.
+ * Worked out once per model: rules ask for each finding, and a scan each time was quadratic.
+ */
 export function usesBuildKit(model: DockerfileModel): boolean {
-  return (
-    model.directives.some((d) => d.name === 'syntax') ||
-    model.instructions.some((i) => i.mounts.length > 0 || i.heredocs.length > 0)
-  );
+  let uses = buildKitCache.get(model);
+  if (uses === undefined) {
+    uses = model.directives.some((d) => d.name === 'syntax') || model.instructions.some((i) => i.mounts.length > 0 || i.heredocs.length > 0);
+    buildKitCache.set(model, uses);
+  }
+  return uses;
 }
 
 /**
