@@ -72,3 +72,23 @@ test('10,000 chained ONBUILDs: the chain is reported once; hover and symbols ans
     ['stage 0'],
   );
 });
+
+test('rules that look across a RUN, a stage or the file answer each call from one pass (before: minutes here)', { timeout: 60_000 }, () => {
+  const n = 20_000;
+  const text = [
+    'FROM debian:12',
+    `RUN ${'apk add a;'.repeat(n)}true`,
+    `RUN ${'apt-get update;'.repeat(n)}true`,
+    `RUN ${'pip install a==1;'.repeat(n)}true`,
+    'CMD a\n'.repeat(n) + 'COPY a b\n'.repeat(n),
+  ].join('\n');
+  assert.deepEqual(codes(text), {
+    'apk-pin-versions': n,
+    'apk-no-cache': n,
+    'apt-lists-cleanup': n,
+    'pip-no-cache-dir': n,
+    MultipleInstructionsDisallowed: n - 1,
+    JSONArgsRecommended: n,
+    'copy-relative-destination': n,
+  });
+});
