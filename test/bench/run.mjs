@@ -12,6 +12,11 @@
 // --metric hostile (see hostile.mjs): megabyte lines, binary junk, deep nesting ... per input,
 // didOpen -> first hover answer and -> first diagnostics, for both servers.
 //
+// --metric fuzz [--seed 1] [--mutants 200] (see fuzz.mjs): seeded corpus mutants, every feature
+// at many positions, in our server only: crashes, error responses, slow requests, the slowest input.
+// --metric soak [--seed 1] [--edits 10000] (see soak.mjs): one document, 10,000 typed edits,
+// our server's memory and diagnostics lag every 1,000 edits. Neither is part of `all`.
+//
 // --metric hover:
 // Per synthetic size and for the real-world corpus: hover latency median and p95 for each
 // server (after the file's first diagnostics) and the ratio ours/peer; "first hover after open"
@@ -25,15 +30,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnosticsBench } from './diag.mjs';
 import { generateDockerfile } from './generate.mjs';
+import { fuzzBench } from './fuzz.mjs';
 import { hostileBench } from './hostile.mjs';
 import { rssMiB, startServer, stats } from './lspDriver.mjs';
+import { soakBench } from './soak.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'package.json'));
 const { DockerfileParser } = require('dockerfile-ast');
 
 function parseArgs(argv) {
-  const o = { metric: 'hover', rounds: 5, sizes: [50, 500, 5000, 50000], diagSizes: [500, 5000, 50000], diagWarmup: 5, hovers: 20, rwHovers: 3, realWorld: true, json: null };
+  const o = { metric: 'hover', seed: 1, mutants: 200, edits: 10_000, rounds: 5, sizes: [50, 500, 5000, 50000], diagSizes: [500, 5000, 50000], diagWarmup: 5, hovers: 20, rwHovers: 3, realWorld: true, json: null };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -46,9 +53,12 @@ function parseArgs(argv) {
     else if (a === '--rw-hovers') o.rwHovers = Number(argv[++i]);
     else if (a === '--no-real-world') o.realWorld = false;
     else if (a === '--json') o.json = argv[++i];
+    else if (a === '--seed') o.seed = Number(argv[++i]);
+    else if (a === '--mutants') o.mutants = Number(argv[++i]);
+    else if (a === '--edits') o.edits = Number(argv[++i]);
     else throw new Error(`unknown option ${a} (see the header of test/bench/run.mjs)`);
   }
-  if (!['hover', 'diag', 'hostile', 'all'].includes(o.metric)) throw new Error(`--metric is hover, diag, hostile or all, not ${o.metric}`);
+  if (!['hover', 'diag', 'hostile', 'fuzz', 'soak', 'all'].includes(o.metric)) throw new Error(`--metric is hover, diag, hostile, fuzz, soak or all, not ${o.metric}`);
   if (o.metric === 'diag' && sizesGiven) o.diagSizes = o.sizes;
   return o;
 }
@@ -158,6 +168,15 @@ function report(options, samples, rss, sizes) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.metric === 'fuzz' || options.metric === 'soak') {
+    const result =
+      options.metric === 'fuzz'
+        ? await fuzzBench({ seed: options.seed, mutants: options.mutants, positions: 20, edits: 3, limit: 30_000 })
+        : await soakBench({ seed: options.seed, edits: options.edits, every: 1000, ask: 5, pace: 0 });
+    console.log(result.text);
+    if (options.json) writeFileSync(options.json, JSON.stringify({ options, [options.metric]: result.table }, null, 1));
+    return;
+  }
   let hostile = null;
   if (options.metric === 'hostile' || options.metric === 'all') {
     hostile = await hostileBench(SERVERS, options.rounds);
