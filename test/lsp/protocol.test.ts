@@ -34,6 +34,22 @@ test('settings that name something to run, or the engine and builder it talks to
   for (const key of keys) assert.equal(properties[`dockerfileStudio.${key}`]?.scope, 'machine', key);
 });
 
+test('in an untrusted workspace support is limited: every command but restartServer, and every menu entry, needs trust', () => {
+  const manifest = JSON.parse(readFileSync(join(TEST_ROOT, '..', 'package.json'), 'utf8'));
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+  const commands: { command: string; enablement?: string }[] = manifest.contributes.commands;
+  assert.deepEqual(
+    commands.filter((c) => c.enablement !== 'isWorkspaceTrusted').map((c) => c.command),
+    ['dockerfileStudio.restartServer'],
+  );
+  const entries: { command: string; when?: string }[] = Object.values(manifest.contributes.menus as Record<string, { command: string; when?: string }[]>).flat();
+  assert.ok(entries.length > 0);
+  assert.deepEqual(
+    entries.filter((e) => !/(^|&& )isWorkspaceTrusted$/.test(e.when ?? '')).map((e) => e.command),
+    [],
+  );
+});
+
 test('normalizeSettings fills defaults and drops malformed values without throwing', () => {
   assert.deepEqual(normalizeSettings(null), DEFAULT_SETTINGS);
   assert.deepEqual(normalizeSettings('junk'), DEFAULT_SETTINGS);
