@@ -1,2 +1,0 @@
-import type { InstructionData } from '../types';
-export declare const ARG: InstructionData;

@@ -1,3 +1,0 @@
-/** Flags of COPY. */
-import type { FlagData } from '../types';
-export declare const COPY_FLAGS: FlagData[];
