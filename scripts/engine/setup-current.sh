@@ -27,6 +27,8 @@ BRIDGE=docker-cur0
 BRIDGE_ADDR=10.214.214.1/24
 
 say() { echo "[engine/setup-current] $*"; }
+# shellcheck source=debs.sh
+source "$(dirname "${BASH_SOURCE[0]}")/debs.sh"
 fail() { echo "[engine/setup-current] $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "must run as root (dockerd needs it)"
 mkdir -p "$STATE"
@@ -37,12 +39,7 @@ if [ ! -x "$PREFIX/usr/sbin/dockerd" ] || [ ! -x "$PREFIX/usr/libexec/docker/cli
   say "downloading docker.io + docker-cli + docker-buildx from Debian sid (extracted, not installed)"
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
-  mkdir -p "$tmp/lists/partial" "$tmp/cache/archives/partial" "$tmp/debs"
-  echo "deb http://deb.debian.org/debian sid main" >"$tmp/sources.list"
-  private=(-o Dir::Etc::SourceList="$tmp/sources.list" -o Dir::Etc::SourceParts=/dev/null
-           -o Dir::State::Lists="$tmp/lists" -o Dir::Cache="$tmp/cache")
-  apt-get "${private[@]}" update -qq
-  (cd "$tmp/debs" && apt-get "${private[@]}" download docker.io docker-cli docker-buildx >/dev/null)
+  download_docker_debs sid "$tmp/debs"
   mkdir -p "$PREFIX"
   for deb in "$tmp"/debs/*.deb; do dpkg -x "$deb" "$PREFIX"; done
   rm -rf "$tmp"; trap - EXIT

@@ -25,6 +25,8 @@ PIDFILE=/var/run/docker.pid
 DOCKER=/usr/bin/docker   # the packaged client, which finds the packaged buildx plugin
 
 say() { echo "[engine/setup] $*"; }
+# shellcheck source=debs.sh
+source "$(dirname "${BASH_SOURCE[0]}")/debs.sh"
 fail() { echo "[engine/setup] $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "must run as root (dockerd needs it)"
 mkdir -p "$STATE"
@@ -37,12 +39,7 @@ if [[ "$(dpkg-query -W -f='${Version}' docker.io 2>/dev/null || true)" != 26.* ]
   say "installing docker.io 26 + docker-cli + docker-buildx (Debian 13 packages)"
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
-  mkdir -p "$tmp/lists/partial" "$tmp/cache/archives/partial" "$tmp/debs"
-  echo "deb http://deb.debian.org/debian trixie main" >"$tmp/sources.list"
-  private=(-o Dir::Etc::SourceList="$tmp/sources.list" -o Dir::Etc::SourceParts=/dev/null
-           -o Dir::State::Lists="$tmp/lists" -o Dir::Cache="$tmp/cache")
-  apt-get "${private[@]}" update -qq
-  (cd "$tmp/debs" && apt-get "${private[@]}" download docker.io docker-cli docker-buildx >/dev/null)
+  download_docker_debs trixie "$tmp/debs"
   apt-get "${apt_wait[@]}" update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_wait[@]}" --no-install-recommends \
     "$tmp"/debs/*.deb busybox-static >/dev/null
