@@ -26,7 +26,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { rssMiB } from './lspDriver.mjs';
-import { startSession } from './lspSession.mjs';
+import { numericOptions, startSession } from './lspSession.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPUS = join(root, '..', 'shared', 'corpus');
@@ -61,16 +61,6 @@ export function corpusFiles() {
     .flatMap((dir) => walk(join(CORPUS, dir)))
     .filter((path) => /dockerfile|containerfile/i.test(path.slice(path.lastIndexOf('/') + 1)) || path.includes('testfiles'))
     .filter((path) => !path.endsWith('/result'));
-}
-
-function parseArgs(argv) {
-  const o = { seed: 1, mutants: 200, positions: 20, edits: 3, limit: 30_000 };
-  for (let i = 0; i < argv.length; i++) {
-    const key = argv[i].replace(/^--/, '');
-    if (!(key in o)) throw new Error(`unknown option ${argv[i]} (see the header of test/bench/fuzz.mjs)`);
-    o[key] = Number(argv[++i]);
-  }
-  return o;
 }
 
 /** Every request a position gets; `diagnostics` are the ones published for the version. */
@@ -245,7 +235,7 @@ export async function fuzzBench(options) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  fuzzBench(parseArgs(process.argv.slice(2))).then(
+  fuzzBench(numericOptions(process.argv.slice(2), { seed: 1, mutants: 200, positions: 20, edits: 3, limit: 30_000 }, 'test/bench/fuzz.mjs')).then(
     (result) => {
       console.log(result.text);
       process.exit(result.table.totals.crashes + result.table.totals.errors + result.table.totals.timeouts > 0 ? 1 : 0);

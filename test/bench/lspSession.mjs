@@ -115,3 +115,14 @@ export async function startSession(argv, { rootUri = null } = {}) {
     },
   };
 }
+
+/** `--name value` pairs read as numbers over `defaults`; an unknown name points at `script`'s header. */
+export function numericOptions(argv, defaults, script) {
+  const options = { ...defaults };
+  for (let i = 0; i < argv.length; i++) {
+    const key = argv[i].replace(/^--/, '');
+    if (!(key in options)) throw new Error(`unknown option ${argv[i]} (see the header of ${script})`);
+    options[key] = Number(argv[++i]);
+  }
+  return options;
+}

@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { importTs } from './fuzz.mjs';
 import { rssMiB } from './lspDriver.mjs';
-import { startSession } from './lspSession.mjs';
+import { numericOptions, startSession } from './lspSession.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FILE = join(root, '..', 'shared', 'corpus', 'real-world', 'devcontainers', 'images', 'src', 'python', '.devcontainer', 'Dockerfile');
@@ -27,16 +27,6 @@ const URI = 'file:///soak/Dockerfile';
 const ORDINARY = 'abcdefghijklmnopqrstuvwxyz      ABCXYZ-_./:=0123456789';
 const NASTY = ['\\', '\\', '"', "'", '`', '$', '{', '}', '[', ']', '(', ')', '#', '\n', '\n', '<', '\0', '\ud800', '\t', '\r'];
 const LIMIT_MS = 30_000;
-
-function parseArgs(argv) {
-  const o = { seed: 1, edits: 10_000, every: 1000, ask: 5, pace: 0 };
-  for (let i = 0; i < argv.length; i++) {
-    const key = argv[i].replace(/^--/, '');
-    if (!(key in o)) throw new Error(`unknown option ${argv[i]} (see the header of test/bench/soak.mjs)`);
-    o[key] = Number(argv[++i]);
-  }
-  return o;
-}
 
 /** Runs the soak; returns { text, table }. */
 export async function soakBench(options) {
@@ -113,7 +103,7 @@ export async function soakBench(options) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  soakBench(parseArgs(process.argv.slice(2))).then(
+  soakBench(numericOptions(process.argv.slice(2), { seed: 1, edits: 10_000, every: 1000, ask: 5, pace: 0 }, 'test/bench/soak.mjs')).then(
     (result) => console.log(result.text),
     (error) => {
       console.error(error);

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDockerfileService } from '../../server/src/service';
+import { random } from './fuzzMutants';
 
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
 /** RUNs with comment lines inside their continuations: where the parser's escape handling is tested. */
@@ -18,18 +19,6 @@ const FILE = join(CORPUS, 'real-world', 'devcontainers', 'images', 'src', 'pytho
 const EDITS = 2000;
 const SEED = 9;
 const PIECES = ['\\', '\\', '#', '\n', '\n', '<<EOF', 'EOF', '"', "'", '`', ' ', 'a'];
-
-/** mulberry32: a small seeded generator, so a failure replays exactly. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The offset of the first non-blank character of a line picked by `fraction` (0 <= fraction < 1). */
 function lineStart(text: string, fraction: number): number {
