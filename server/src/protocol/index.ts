@@ -5,7 +5,7 @@
  * per-document settings the server pulls.
  */
 
-import { isRuleSeverity, type RuleSeverity } from './service';
+import { isRuleSeverity, type RuleSeverity } from '../service';
 
 /** Everything the server reads per document, under the `dockerfileStudio` section. */
 export interface StudioSettings {
@@ -83,3 +83,5 @@ export interface StudioInitializationOptions {
   /** The client answers IMAGE_ENV_REQUEST. */
   imageEnv?: boolean;
 }
+
+export * from './build';
