@@ -42,6 +42,14 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+/** `2026-12-08 01:41:07` in local time (the ISO text itself when it does not parse). */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
+
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
 
 /** A size in Docker's decimal units, three significant digits: `0 B`, `512 B`, `12.4 MB`, `1.23 GB`. */
