@@ -40,6 +40,7 @@ function causeCell(cause: CauseView | null): HTMLElement {
     : null;
   return h('td', { class: `cause${cause.root ? ' root' : ''}${cause.first ? ' first' : ''}` },
     cause.first && h('span', { class: 'badge first-badge' }, 'first cause'),
+    cause.first && ' ',
     h('span', { class: 'cause-label' }, cause.label),
     cause.causeLine !== null && h('span', { class: 'cause-line' }, ` (line ${cause.causeLine})`),
     h('div', { class: 'cause-detail' }, cause.detail),
@@ -63,7 +64,7 @@ function stepRow(row: StepRow): HTMLTableRowElement {
 }
 
 function stageBody(group: StageGroup): HTMLTableSectionElement {
-  const heading = h('tr', { class: 'stage-row' }, h('th', { colspan: STEP_COLUMNS.length, scope: 'colgroup' },
+  const heading = h('tr', { class: 'stage-row' }, h('th', { colspan: STEP_COLUMNS.length, scope: 'rowgroup' },
     `Stage ${group.name}`, !group.inImage && h('span', { class: 'stage-note' }, ' · not in the image, adds no layer')));
   return h('tbody', { class: 'stage' }, heading, ...group.rows.map(stepRow));
 }
