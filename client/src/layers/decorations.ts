@@ -72,7 +72,7 @@ export class LayerDecorations implements vscode.Disposable {
   /** Creates the decorations, registers the toggle command, and disposes both with the extension. */
   static register(context: vscode.ExtensionContext): LayerDecorations {
     const decorations = new LayerDecorations(context.extensionUri);
-    context.subscriptions.push(decorations, vscode.commands.registerCommand(TOGGLE_DECORATIONS_COMMAND, toggleSetting));
+    context.subscriptions.push(decorations, vscode.commands.registerCommand(TOGGLE_DECORATIONS_COMMAND, toggleLayerDecorations));
     return decorations;
   }
 
@@ -98,6 +98,12 @@ export class LayerDecorations implements vscode.Disposable {
   rangeOf(uri: vscode.Uri, line: number): vscode.Range | undefined {
     const range = this.shown.get(uri.toString())?.tracker?.get(line);
     return range && new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  }
+
+  /** Every decorated instruction of a Dockerfile: the line the build saw, where it is now, and whether it was edited since. */
+  tracked(uri: vscode.Uri): { line: number; range: vscode.Range; stale: boolean }[] {
+    const tracker = this.shown.get(uri.toString())?.tracker;
+    return (tracker?.all() ?? []).map((r) => ({ line: r.key, range: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), stale: r.stale }));
   }
 
   dispose(): void {
@@ -159,8 +165,8 @@ export class LayerDecorations implements vscode.Disposable {
   }
 }
 
-/** Flips the setting where it is set (the workspace's value if it has one, else the user's). */
-async function toggleSetting(): Promise<void> {
+/** The toggle command: flips the setting where it is set (the workspace's value if it has one, else the user's). */
+export async function toggleLayerDecorations(): Promise<void> {
   const config = vscode.workspace.getConfiguration(SECTION);
   const inspected = config.inspect<boolean>(SETTING);
   const target = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
