@@ -13,11 +13,11 @@ export interface PanelPage {
   styleUri: string;
 }
 
-const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&#39;' };
+const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
 
 /** Escapes a value for a double-quoted HTML attribute. */
 export function escapeAttribute(value: string): string {
-  return value.replace(/[&"<>']/g, (c) => ATTRIBUTE_ESCAPES[c]);
+  return value.replace(/[&"<>]/g, (c) => ATTRIBUTE_ESCAPES[c]);
 }
 
 /** The Content-Security-Policy of the page: nothing by default, our styles, images and fonts, and scripts with the nonce. */
