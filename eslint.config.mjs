@@ -76,5 +76,14 @@ export default tseslint.config(
   },
   { files: ['server/src/service/**/*.ts'], rules: { 'layers/pure-service': 'error' } },
   { files: ['server/src/**/*.ts', 'client/src/**/*.ts'], ignores: ['server/src/service/**'], rules: { 'layers/service-facade': 'error' } },
-  { files: BROWSER_SAFE_GLOBS, rules: { 'layers/browser-safe': 'error' } },
+  {
+    files: BROWSER_SAFE_GLOBS,
+    rules: {
+      'layers/browser-safe': 'error',
+      // Webview DOM is built from text nodes (client/src/webview/dom.ts); markup from strings is refused.
+      'no-restricted-properties': ['error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'srcdoc'].map((property) => ({ property, message: 'Build webview DOM with h() from dom.ts: strings become text nodes.' })),
+        { object: 'document', property: 'write', message: 'Build webview DOM with h() from dom.ts.' }],
+    },
+  },
 );
