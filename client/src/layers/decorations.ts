@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { BuildRecord, StepRecord } from '../../../server/src/protocol/build';
 import { afterText, hoverMarkdown } from './decorationText';
 import { type StepState, stepState } from './format';
-import { StaleLines, type TrackedRange } from './staleLines';
+import { StaleLines, type TextEdit, type TrackedRange } from './staleLines';
 
 export const TOGGLE_DECORATIONS_COMMAND = 'dockerfileStudio.toggleLayerDecorations';
 const SECTION = 'dockerfileStudio';
@@ -40,10 +40,22 @@ interface Shown {
   tracker: StaleLines | null;
 }
 
+/** A document's line lengths when its build started, and the edits made since (replayed by `show`). */
+interface Pending {
+  lineLengths: number[];
+  edits: TextEdit[];
+  /** More edits than are worth keeping: every instruction counts as edited. */
+  overflow: boolean;
+}
+
+// Past this many edits during one build, replaying them is not worth it.
+const MAX_PENDING_EDITS = 5000;
+
 /** The layer decorations of every Dockerfile that has a build record shown. */
 export class LayerDecorations implements vscode.Disposable {
   private readonly types: Record<Look, vscode.TextEditorDecorationType>;
   private readonly shown = new Map<string, Shown>();
+  private readonly pending = new Map<string, Pending>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(extensionUri: vscode.Uri) {
@@ -61,7 +73,10 @@ export class LayerDecorations implements vscode.Disposable {
     this.disposables.push(
       ...Object.values(this.types),
       vscode.workspace.onDidChangeTextDocument((event) => this.edited(event)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.shown.delete(document.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.shown.delete(document.uri.toString());
+        this.pending.delete(document.uri.toString());
+      }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((editor) => this.render(editor))),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SECTION}.${SETTING}`)) this.renderAll();
@@ -76,14 +91,39 @@ export class LayerDecorations implements vscode.Disposable {
     return decorations;
   }
 
+  /**
+   * Call when a build of the Dockerfile starts (after the document is saved, as the build reads it
+   * from disk): edits made while it runs then count as edits since the build when its record is
+   * shown. Without this, only edits after `show` do.
+   */
+  buildStarted(editorUri: vscode.Uri): void {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === editorUri.toString());
+    if (!document) {
+      this.pending.delete(editorUri.toString());
+      return;
+    }
+    const lineLengths = Array.from({ length: document.lineCount }, (_, line) => document.lineAt(line).text.length);
+    this.pending.set(editorUri.toString(), { lineLengths, edits: [], overflow: false });
+  }
+
   /** Decorates the Dockerfile at `editorUri` with `record` (replacing an earlier record's decorations). */
   show(editorUri: vscode.Uri, record: BuildRecord): void {
     const steps = new Map<number, StepRecord[]>();
     for (const step of record.steps) steps.set(step.line, [...(steps.get(step.line) ?? []), step]);
     const shown: Shown = { record, steps, tracker: null };
-    this.shown.set(editorUri.toString(), shown);
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === editorUri.toString());
-    if (document) this.track(shown, document);
+    const key = editorUri.toString();
+    this.shown.set(key, shown);
+    const pending = this.pending.get(key);
+    this.pending.delete(key);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (pending && !pending.overflow) {
+      // The lines as the build read them, then every edit made while it ran.
+      this.track(shown, pending.lineLengths.length, (line) => pending.lineLengths[line]);
+      for (const edit of pending.edits) shown.tracker!.apply(edit);
+    } else if (document) {
+      this.track(shown, document.lineCount, (line) => document.lineAt(line).text.length);
+      if (pending?.overflow) shown.tracker!.markAllStale();
+    }
     this.renderAll();
   }
 
@@ -111,17 +151,25 @@ export class LayerDecorations implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 
-  private track(shown: Shown, document: vscode.TextDocument): void {
+  private track(shown: Shown, lineCount: number, lineLength: (line: number) => number): void {
     const tracker = new StaleLines();
     for (const [line, steps] of shown.steps) {
-      if (line < 1 || line > document.lineCount) continue;
-      const endLine = Math.min(document.lineCount, Math.max(line, ...steps.map((s) => s.endLine)));
-      tracker.add(line, line - 1, endLine - 1, document.lineAt(endLine - 1).text.length);
+      if (line < 1 || line > lineCount) continue;
+      const endLine = Math.min(lineCount, Math.max(line, ...steps.map((s) => s.endLine)));
+      tracker.add(line, line - 1, endLine - 1, lineLength(endLine - 1));
     }
     shown.tracker = tracker;
   }
 
   private edited(event: vscode.TextDocumentChangeEvent): void {
+    const pending = this.pending.get(event.document.uri.toString());
+    if (pending && !pending.overflow) {
+      for (const change of event.contentChanges) pending.edits.push({ start: change.range.start, end: change.range.end, text: change.text });
+      if (pending.edits.length > MAX_PENDING_EDITS) {
+        pending.overflow = true;
+        pending.edits = [];
+      }
+    }
     const shown = this.shown.get(event.document.uri.toString());
     if (!shown?.tracker || event.contentChanges.length === 0) return;
     for (const change of event.contentChanges) shown.tracker.apply({ start: change.range.start, end: change.range.end, text: change.text });
@@ -138,7 +186,7 @@ export class LayerDecorations implements vscode.Disposable {
     const shown = this.shown.get(editor.document.uri.toString());
     const byLook = new Map<Look, vscode.DecorationOptions[]>();
     if (shown && layerDecorationsEnabled()) {
-      if (!shown.tracker) this.track(shown, editor.document);
+      if (!shown.tracker) this.track(shown, editor.document.lineCount, (line) => editor.document.lineAt(line).text.length);
       for (const range of shown.tracker!.all()) {
         const options = this.decoration(shown, range, editor.document);
         if (options) byLook.set(options.look, [...(byLook.get(options.look) ?? []), options.decoration]);

@@ -67,6 +67,11 @@ export class StaleLines {
     return this.ranges.find((range) => range.key === key);
   }
 
+  /** Marks every instruction stale (when the edits since the build are not known). */
+  markAllStale(): void {
+    for (const range of this.ranges) range.stale = true;
+  }
+
   /**
    * Applies one edit (a range of the document before it, replaced by `text`). Edits of an event
    * are applied in the order VS Code lists them, each against the result of the previous one.

@@ -126,3 +126,11 @@ test('replacing the whole document marks everything stale', () => {
     ['1: 0-1:0 stale', '3: 0-1:0 stale', '5: 0-1:0 stale', '7: 0-1:0 stale'].join('\n'),
   );
 });
+
+test('marking all stale keeps the places and flags every instruction', () => {
+  const tracker = new StaleLines();
+  tracker.add(1, 0, 0, 20);
+  tracker.add(3, 2, 3, 6);
+  tracker.markAllStale();
+  assert.deepEqual(tracker.all().map((r) => [r.key, r.start.line, r.end.line, r.stale]), [[1, 0, 0, true], [3, 2, 3, true]]);
+});

@@ -44,6 +44,22 @@ suite('layer views', () => {
     }
   });
 
+  test('edits made while the build runs are replayed when its record is shown', async () => {
+    const document = await openFixture('layers/during.dockerfile', `${DOCKERFILE}\n`);
+    const editor = vscode.window.activeTextEditor!;
+    const decorations = new LayerDecorations(extensionUri());
+    try {
+      decorations.buildStarted(document.uri);
+      assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# note\n')));
+      assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(15, 'RUN pnpm build'.length), ' --prod')));
+      decorations.show(document.uri, { ...sampleRecord(), dockerfile: document.uri.fsPath });
+      assert.deepEqual(summary(decorations, document.uri).slice(9), ['12: 12-13', '14: 14-14', '15: 15-15 stale', '17: 17-17', '18: 18-18']);
+    } finally {
+      decorations.dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   test('the toggle command flips dockerfileStudio.layers.decorations', async () => {
     assert.equal(layerDecorationsEnabled(), true);
     await toggleLayerDecorations();
