@@ -1,4 +1,5 @@
-// Bundles the extension client, the language server and the CLI into dist/.
+// Bundles the extension client, the language server and the CLI into dist/, and the webview
+// scripts into dist/webview/ (for the browser: they run inside VS Code's webview, not in Node).
 // `--watch` rebuilds on change; `--production` minifies (used for packaging).
 import * as esbuild from 'esbuild';
 
@@ -19,6 +20,15 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    entryPoints: { layers: 'client/src/webview/layers.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    // VS Code 1.91's webviews run Chromium 124.
+    target: 'chrome124',
+    format: 'iife',
+  },
 ];
 
 if (watch) {

@@ -1,30 +1,38 @@
 // Lint: TypeScript rules plus the layer boundaries of DESIGN.md, checked by a small rule of our own:
 // - the pure service (server/src/service/) imports only an allowlist of packages and its own files;
-// - the wiring (the rest of server/src/) reaches the service only through its facade, service/index.ts.
+// - the wiring (the rest of server/src/) reaches the service only through its facade, service/index.ts;
+// - webview code (client/src/webview/) and what it shares with the host runs in a browser: no Node,
+//   no vscode, no packages; its value imports stay among the browser-safe files.
+import { builtinModules } from 'node:module';
 import { dirname, resolve, sep } from 'node:path';
 import tseslint from 'typescript-eslint';
 
 const root = import.meta.dirname;
 const SERVICE = resolve(root, 'server/src/service');
 const SERVICE_PACKAGES = ['dockerfile-ast', 'vscode-languageserver-types', 'vscode-languageserver-textdocument'];
+const WEBVIEW = resolve(root, 'client/src/webview');
+// Host-side modules the webview bundles too; they are held to the same rule.
+const BROWSER_SAFE = [resolve(root, 'client/src/layers/format')];
+const BROWSER_SAFE_GLOBS = ['client/src/webview/**/*.ts', 'client/src/layers/format.ts'];
 
 const inside = (path, folder) => path === folder || path.startsWith(folder + sep);
 
-/** Reports an import that crosses a layer boundary; `rule(file, spec)` returns the message or null. */
+/** Reports an import that crosses a layer boundary; `rule(file, spec, typeOnly)` returns the message or null. */
 function importRule(check) {
   return {
     meta: { type: 'problem', schema: [] },
     create(context) {
       const file = context.filename;
-      const report = (node) => {
+      const report = (node, typeOnly = false) => {
         if (!node || node.type !== 'Literal' || typeof node.value !== 'string') return;
-        const message = check(file, node.value);
+        const message = check(file, node.value, typeOnly);
         if (message) context.report({ node, message });
       };
       return {
-        ImportDeclaration: (node) => report(node.source),
-        ExportNamedDeclaration: (node) => report(node.source),
-        ExportAllDeclaration: (node) => report(node.source),
+        ImportDeclaration: (node) => report(node.source, node.importKind === 'type'
+          || (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type'))),
+        ExportNamedDeclaration: (node) => report(node.source, node.exportKind === 'type'),
+        ExportAllDeclaration: (node) => report(node.source, node.exportKind === 'type'),
         ImportExpression: (node) => report(node.source),
         TSImportEqualsDeclaration: (node) => report(node.moduleReference?.expression),
       };
@@ -45,6 +53,15 @@ const layers = {
       if (!inside(target, SERVICE) || target === SERVICE || target === resolve(SERVICE, 'index')) return null;
       return `Outside the service, import it through its facade ('${spec.slice(0, spec.indexOf('service') + 'service'.length)}'), not '${spec}'.`;
     }),
+    'browser-safe': importRule((file, spec, typeOnly) => {
+      const builtin = spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]);
+      if (builtin || spec === 'vscode') return `Webview code runs in a browser: no '${spec}' (DESIGN.md section 1).`;
+      if (typeOnly) return null;
+      if (!spec.startsWith('.')) return `Webview code bundles no packages: not '${spec}'.`;
+      const target = resolve(dirname(file), spec);
+      if (inside(target, WEBVIEW) || BROWSER_SAFE.includes(target.replace(/\.ts$/, ''))) return null;
+      return `Webview code imports values only from client/src/webview/ and the browser-safe host modules, not '${spec}' (a type-only import is fine).`;
+    }),
   },
 };
 
@@ -59,4 +76,14 @@ export default tseslint.config(
   },
   { files: ['server/src/service/**/*.ts'], rules: { 'layers/pure-service': 'error' } },
   { files: ['server/src/**/*.ts', 'client/src/**/*.ts'], ignores: ['server/src/service/**'], rules: { 'layers/service-facade': 'error' } },
+  {
+    files: BROWSER_SAFE_GLOBS,
+    rules: {
+      'layers/browser-safe': 'error',
+      // Webview DOM is built from text nodes (client/src/webview/dom.ts); markup from strings is refused.
+      'no-restricted-properties': ['error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'srcdoc'].map((property) => ({ property, message: 'Build webview DOM with h() from dom.ts: strings become text nodes.' })),
+        { object: 'document', property: 'write', message: 'Build webview DOM with h() from dom.ts.' }],
+    },
+  },
 );
