@@ -7,6 +7,8 @@ import tseslint from 'typescript-eslint';
 const root = import.meta.dirname;
 const SERVICE = resolve(root, 'server/src/service');
 const SERVICE_PACKAGES = ['dockerfile-ast', 'vscode-languageserver-types', 'vscode-languageserver-textdocument'];
+// The shared protocol types (build plan, records) may reach the service as types only: no code runs.
+const PROTOCOL = resolve(root, 'server/src/protocol');
 
 const inside = (path, folder) => path === folder || path.startsWith(folder + sep);
 
@@ -18,7 +20,7 @@ function importRule(check) {
       const file = context.filename;
       const report = (node) => {
         if (!node || node.type !== 'Literal' || typeof node.value !== 'string') return;
-        const message = check(file, node.value);
+        const message = check(file, node.value, node.parent);
         if (message) context.report({ node, message });
       };
       return {
@@ -34,8 +36,9 @@ function importRule(check) {
 
 const layers = {
   rules: {
-    'pure-service': importRule((file, spec) => {
+    'pure-service': importRule((file, spec, declaration) => {
       if (SERVICE_PACKAGES.includes(spec)) return null;
+      if (spec.startsWith('.') && inside(resolve(dirname(file), spec), PROTOCOL) && declaration?.importKind === 'type') return null;
       if (spec.startsWith('.') && inside(resolve(dirname(file), spec), SERVICE)) return null;
       return `The pure service imports only ${SERVICE_PACKAGES.join(', ')} and its own files (DESIGN.md section 1), not '${spec}'.`;
     }),
