@@ -37,7 +37,7 @@ export { matchHistory } from './cache/history';
 export type { LayerMatch, LayerSize } from './cache/history';
 export { formatBytes, formatDuration, formatReport } from './cache/report';
 export type { ReportFormat } from './cache/report';
-export { parseDockerignore } from './diagnostics/rules/buildkit/dockerignore';
+export { cleanPath, parseDockerignore } from './diagnostics/rules/buildkit/dockerignore';
 export type { DockerignoreMatcher } from './diagnostics/rules/buildkit/dockerignore';
 
 /** Lint options a service caller gives; the findings cache is the service's own. */
