@@ -27,7 +27,11 @@ export interface ContextLimits {
 /** A repository of 100k files is large; node_modules not ignored is what passes it. */
 export const DEFAULT_LIMITS: ContextLimits = { maxEntries: 100_000, maxBytes: 1024 * 1024 * 1024, perFileLimit: 2000 };
 
-/** What the sources of one COPY or ADD hash to, or why that is unknown. */
+/**
+ * What the sources of one COPY or ADD hash to, or why that is unknown. `files.digest` is a
+ * sha256 over every taken path and its fingerprint; `files.perFile` maps each path to the first
+ * 128 bits (32 hex digits) of its fingerprint's sha256.
+ */
 export interface SourceHash {
   files: StepInputs['files'];
   /** One sentence when `files` is null. */
@@ -165,7 +169,8 @@ export async function openBuildContext(root: string, dockerignore: string | null
         if (print === undefined) fingerprints.set(entry.path, (print = fingerprint(root, entry, budget)));
         const value = await print;
         if (value === null) return unknown(`more than ${caps.maxBytes} bytes of the build context would be read; its files are not hashed`);
-        perFile[entry.path] = value;
+        // Half of the sha256 is plenty to tell a change, and a record lists up to perFileLimit of them.
+        perFile[entry.path] = value.slice('sha256:'.length, 'sha256:'.length + 32);
         // Names are length-prefixed so that no two file lists hash alike.
         digest.update(`${entry.path.length}:${entry.path}\0${value}\n`);
       }

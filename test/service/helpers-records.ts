@@ -48,7 +48,7 @@ export function sampleRecord(overrides: Partial<BuildRecord> = {}): BuildRecord 
       args: keyword === 'RUN' && line === 20 ? { LATE: 'x' } : {},
       files:
         line === 16
-          ? { digest: 'sha256:6f1c0f5e2b7a9d8c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d', perFile: { 'app.sh': 'sha256:0b1a2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9' }, count: 1 }
+          ? { digest: 'sha256:6f1c0f5e2b7a9d8c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d', perFile: { 'app.sh': '0b1a2c3d4e5f60718293a4b5c6d7e8f9' }, count: 1 }
           : null,
       base: keyword === 'FROM' ? { ref: 'local/dfs-facts-base:1', id: 'sha256:22a97d2f9ffce6a5429917847c49c07c8292bcf7f8602f6008fd022abcf2bd49', digest: null } : null,
     },
