@@ -141,6 +141,22 @@ test('a RUN edited since the image was built: that line is unknown, the others k
   assert.deepEqual(table(planOf(moved, [1]), history('legacy.history.jsonl'))[12], 'L16 COPY unknown');
 });
 
+test('BuildKit rows of COPY flags, a RUN mount, exec and heredoc forms and expanded variables all match their lines', () => {
+  const text = readFileSync(join(FIXTURES, 'Dockerfile.flags'), 'utf8');
+  assert.deepEqual(table(planOf(text, [0]), history('flags-buildkit.history.jsonl')), [
+    'L2 FROM none',
+    'L3 COPY layer 3',
+    'L4 COPY layer 3',
+    'L5 RUN layer 8',
+    'L6 RUN layer 5',
+    'L7 RUN layer 8',
+    'L10 ARG none',
+    'L11 COPY layer 3',
+    'L12 WORKDIR none',
+    'base rows 1 bytes 1984241',
+  ]);
+});
+
 test('rows read back into instructions, for both builders and for text no builder writes', () => {
   assert.deepEqual(
     [

@@ -32,7 +32,7 @@ const ROWS: Row[] = [
 
 /** The sample record; `overrides` replace top-level fields. */
 export function sampleRecord(overrides: Partial<BuildRecord> = {}): BuildRecord {
-  const steps: StepRecord[] = ROWS.map(([line, endLine, stage, keyword, instruction, cached, durationMs, sizeBytes, output, cause]) => ({
+  const steps = ROWS.map(([line, endLine, stage, keyword, instruction, cached, durationMs, sizeBytes, output, cause]): StepRecord => ({
     line,
     endLine,
     stage,
@@ -45,7 +45,7 @@ export function sampleRecord(overrides: Partial<BuildRecord> = {}): BuildRecord 
     error: null,
     cause,
     inputs: {
-      args: keyword === 'RUN' && line === 20 ? { LATE: 'x' } : {},
+      args: keyword === 'RUN' && line === 20 ? { LATE: 'x' } : ({} as Record<string, string>),
       files:
         line === 16
           ? { digest: 'sha256:6f1c0f5e2b7a9d8c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d', perFile: { 'app.sh': '0b1a2c3d4e5f60718293a4b5c6d7e8f9' }, count: 1 }

@@ -104,7 +104,12 @@ function sameText(step: PlanStep, row: RowInstruction): boolean | null {
     return row.body === args || row.body.endsWith(` ${args}`);
   }
   if (step.keyword !== 'COPY' && step.keyword !== 'ADD') return null;
-  if (!row.legacy) return row.body === args;
+  if (!row.legacy) {
+    // BuildKit keeps `--chown` and `--chmod` in the row and drops `--from` and `--link`.
+    let body = row.body;
+    while (body.startsWith('--')) body = splitWord(body)[1];
+    return body === args;
+  }
   // Legacy: `file:<hash> in <dest> `: only the destination is the step's own text.
   const at = row.body.lastIndexOf(' in ');
   if (at < 0) return null;
