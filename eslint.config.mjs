@@ -14,6 +14,8 @@ const WEBVIEW = resolve(root, 'client/src/webview');
 // Host-side modules the webview bundles too; they are held to the same rule.
 const BROWSER_SAFE = [resolve(root, 'client/src/layers/format')];
 const BROWSER_SAFE_GLOBS = ['client/src/webview/**/*.ts', 'client/src/layers/format.ts'];
+// The shared protocol types (build plan, records) may reach the service as types only: no code runs.
+const PROTOCOL = resolve(root, 'server/src/protocol');
 
 const inside = (path, folder) => path === folder || path.startsWith(folder + sep);
 
@@ -42,8 +44,9 @@ function importRule(check) {
 
 const layers = {
   rules: {
-    'pure-service': importRule((file, spec) => {
+    'pure-service': importRule((file, spec, typeOnly) => {
       if (SERVICE_PACKAGES.includes(spec)) return null;
+      if (spec.startsWith('.') && inside(resolve(dirname(file), spec), PROTOCOL) && typeOnly) return null;
       if (spec.startsWith('.') && inside(resolve(dirname(file), spec), SERVICE)) return null;
       return `The pure service imports only ${SERVICE_PACKAGES.join(', ')} and its own files (DESIGN.md section 1), not '${spec}'.`;
     }),

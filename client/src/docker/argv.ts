@@ -140,3 +140,15 @@ export function probeInvocations(engine: EngineOptions): { buildx: Invocation; v
     version: { args: [...base.args, 'version', '--format', '{{json .}}'], env: base.env },
   };
 }
+
+/** `docker history` of one image: full CreatedBy text, sizes in bytes, one JSON object per row. */
+export function historyInvocation(image: string, engine: EngineOptions): Invocation {
+  const base = global(engine);
+  return { args: [...base.args, 'history', '--no-trunc', '--human=false', '--format', '{{json .}}', '--', image], env: base.env };
+}
+
+/** `docker image inspect` of one image, printing the whole inspect object as one JSON line. */
+export function imageInspectInvocation(image: string, engine: EngineOptions): Invocation {
+  const base = global(engine);
+  return { args: [...base.args, 'image', 'inspect', '--format', '{{json .}}', '--', image], env: base.env };
+}

@@ -33,6 +33,12 @@ export { renderRuleDocs } from './diagnostics/ruleDocs';
 export { compileWildcard, leftmostLongest, matchesWhole, MAX_WILDCARD_PATTERN, MAX_WILDCARD_TEXT, reverseWildcard, someMatchEnd } from './wildcard';
 export type { Wildcard, WildcardDialect } from './wildcard';
 export { excerpt, showControls } from './safeText';
+export { matchHistory } from './cache/history';
+export type { LayerMatch, LayerSize } from './cache/history';
+export { formatBytes, formatDuration, formatReport } from './cache/report';
+export type { ReportFormat } from './cache/report';
+export { cleanPath, parseDockerignore } from './diagnostics/rules/buildkit/dockerignore';
+export type { DockerignoreMatcher } from './diagnostics/rules/buildkit/dockerignore';
 
 /** Lint options a service caller gives; the findings cache is the service's own. */
 export type ServiceLintOptions = Omit<LintOptions, 'cache'>;

@@ -1,0 +1,121 @@
+/**
+ * What the engine knows about images after a build, for the layer-cache visualizer: the built
+ * image's history rows (sizes per instruction), its size, and what each FROM image resolved to
+ * (id and registry digest, to tell a changed base image). Pure parsers over what the docker CLI
+ * prints, plus thin readers that run it; a missing engine or image is a value (null), never a throw.
+ */
+import type { BaseImage, HistoryEntry } from '../../../server/src/protocol';
+import { historyInvocation, imageInspectInvocation } from './argv';
+import type { Docker } from './engine';
+import { collect } from './runner';
+
+/** An engine that takes the connection and never answers must not hold the build's report back for long. */
+const READ_TIMEOUT_MS = 15_000;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A byte count as docker prints it with `--human=false` (a decimal string) or in JSON (a number); null otherwise. */
+function bytes(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : null;
+  if (typeof value !== 'string' || value === '' || value.length > 16) return null;
+  for (const c of value) if (c < '0' || c > '9') return null;
+  return Number(value);
+}
+
+/**
+ * Reads `docker history --no-trunc --human=false --format '{{json .}}'` output (newest row
+ * first); null when any line is not such a row, since a partial history would shift every size.
+ */
+export function parseHistory(stdout: string): HistoryEntry[] | null {
+  const rows: HistoryEntry[] = [];
+  for (const line of stdout.split('\n')) {
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return null;
+    }
+    if (!isRecord(value)) return null;
+    const size = bytes(value.Size);
+    if (size === null || typeof value.CreatedBy !== 'string') return null;
+    // BuildKit gives only the newest row an id; the others say `<missing>`.
+    const id = typeof value.ID === 'string' && value.ID !== '<missing>' ? value.ID : '';
+    rows.push({ id, createdBy: value.CreatedBy, sizeBytes: size, comment: typeof value.Comment === 'string' ? value.Comment : '' });
+  }
+  return rows;
+}
+
+/** The parts of `docker image inspect` the visualizer keeps. */
+export interface ImageInspect {
+  id: string;
+  sizeBytes: number | null;
+  repoTags: string[];
+  repoDigests: string[];
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/** Reads `docker image inspect --format '{{json .}}'` output of one image; null when it is not one. */
+export function parseImageInspect(stdout: string): ImageInspect | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(stdout.trim());
+  } catch {
+    return null;
+  }
+  // Without --format docker prints an array of one.
+  if (Array.isArray(value) && value.length === 1) value = value[0];
+  if (!isRecord(value) || typeof value.Id !== 'string' || value.Id === '') return null;
+  return { id: value.Id, sizeBytes: bytes(value.Size), repoTags: strings(value.RepoTags), repoDigests: strings(value.RepoDigests) };
+}
+
+/** The repository part of an image reference: without its `@digest` and its `:tag` (a registry port is kept). */
+export function repositoryOf(ref: string): string {
+  const at = ref.indexOf('@');
+  const name = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+}
+
+/** Docker Hub's short names (`alpine`, `library/alpine`) as the engine writes them in RepoDigests. */
+function hubForms(repository: string): string[] {
+  const forms = [repository];
+  if (!repository.includes('/')) forms.push(`library/${repository}`, `docker.io/library/${repository}`);
+  else if (!repository.split('/')[0].includes('.') && !repository.split('/')[0].includes(':') && repository.split('/')[0] !== 'localhost') forms.push(`docker.io/${repository}`);
+  return forms;
+}
+
+/**
+ * What a FROM reference resolved to: the inspected image's id, and the repo digest of the
+ * reference's own repository (a digest-pinned reference is its own digest); an image that could
+ * not be inspected has neither.
+ */
+export function baseImageOf(ref: string, inspect: ImageInspect | null): BaseImage {
+  if (inspect === null) return { ref, id: null, digest: null };
+  const at = ref.indexOf('@');
+  if (at >= 0) return { ref, id: inspect.id, digest: ref };
+  const forms = hubForms(repositoryOf(ref));
+  const digest = inspect.repoDigests.find((d) => forms.includes(repositoryOf(d))) ?? null;
+  return { ref, id: inspect.id, digest };
+}
+
+/** The history of an image, newest row first; null when the engine or the image is not there. */
+export async function readHistory(docker: Docker, image: string): Promise<HistoryEntry[] | null> {
+  const invocation = historyInvocation(image, docker.engine);
+  const result = await collect(docker.runner, { command: docker.path, args: invocation.args, env: invocation.env }, READ_TIMEOUT_MS);
+  return result.code === 0 ? parseHistory(result.stdout) : null;
+}
+
+/** The inspect facts of an image; null when the engine or the image is not there. */
+export async function inspectImage(docker: Docker, image: string): Promise<ImageInspect | null> {
+  const invocation = imageInspectInvocation(image, docker.engine);
+  const result = await collect(docker.runner, { command: docker.path, args: invocation.args, env: invocation.env }, READ_TIMEOUT_MS);
+  return result.code === 0 ? parseImageInspect(result.stdout) : null;
+}
+
+/** What each FROM image reference resolved to, one inspect per reference (`scratch` and stage names are not images: leave them out). */
+export async function resolveBaseImages(docker: Docker, refs: readonly string[]): Promise<BaseImage[]> {
+  const unique = [...new Set(refs)];
+  return Promise.all(unique.map(async (ref) => baseImageOf(ref, await inspectImage(docker, ref))));
+}
