@@ -33,7 +33,7 @@ export const REGISTRY = '127.0.0.1:5000';
 /** Runs the docker CLI of an engine with global options first; the result is never thrown. */
 export async function dockerCli(engine: Docker, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const global = engine.engine.dockerContext ? ['--context', engine.engine.dockerContext] : [];
-  const env = engine.engine.dockerHost ? { DOCKER_HOST: engine.engine.dockerHost } : {};
+  const env: Record<string, string> = engine.engine.dockerHost ? { DOCKER_HOST: engine.engine.dockerHost } : {};
   return collect(engine.runner, { command: engine.path, args: [...global, ...args], env });
 }
 
