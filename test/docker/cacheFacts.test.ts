@@ -6,7 +6,8 @@
  * that does not use it; (b) COPY --from keeps its cache when the source stage rebuilt but the
  * copied files are byte-identical; (c) a changed source file rebuilds the COPY that takes it and
  * what follows, not a COPY that does not; (d) a file excluded by .dockerignore rebuilds nothing;
- * (e) a changed base image under the same tag in the registry rebuilds from FROM with --pull;
+ * (e) a changed base image under the same tag in the registry rebuilds from FROM with --pull
+ * (which leaves the local tag on the old image; `docker pull` moves it);
  * (f) --no-cache rebuilds everything except a WORKDIR right after FROM. Each change is compared
  * with the build just before it.
  *
@@ -202,8 +203,17 @@ for (const { name, engine, record: suffix } of ENGINES) {
     assert.deepEqual(rebuilt(pulled), ALL, '(e) --pull after the base changed');
     assert.ok(pulled.from.every((from) => from.includes(digest2)), `FROM resolved to ${digest2}: ${pulled.from.join(' | ')}`);
     t.diagnostic(`FROM without --pull: ${local.from.join(' | ')}; with --pull: ${pulled.from.join(' | ')}`);
+    // --pull does not move the engine's tag: comparing image ids of the base before and after
+    // misses this change; only the digest in the FROM step's name shows it.
+    assert.equal((await cli(engine, 'image', 'inspect', '--format', '{{.Id}}', base)).trim(), v1, 'the local tag stays on v1 after a --pull build');
+    // `docker pull` does move it; a build then reuses what the --pull build made on v2, and its FROM names no digest.
+    await cli(engine, 'pull', '--quiet', base);
+    assert.equal((await cli(engine, 'image', 'inspect', '--format', '{{.Id}}', base)).trim(), v2, 'docker pull moves the tag to v2');
+    const afterPull = await buildOn(engine, options());
+    assert.deepEqual(rebuilt(afterPull), [], 'after docker pull, the steps built on v2 are cached');
+    assert.ok(afterPull.from.every((from) => !from.includes('@sha256:')), afterPull.from.join(' | '));
     const repoDigests = await cli(engine, 'image', 'inspect', '--format', '{{json .RepoDigests}}', v1);
     assert.ok(repoDigests.includes(`${REGISTRY}/${repository}@${digest1}`), `v1 knows its registry digest: ${repoDigests}`);
-    await dockerCli(engine, 'image', 'rm', tag, base, `local/dfs-facts-base-v2:${nonce}`);
+    await dockerCli(engine, 'image', 'rm', tag, base, `local/dfs-facts-base-v2:${nonce}`, v1);
   });
 }
