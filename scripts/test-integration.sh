@@ -11,6 +11,10 @@ node esbuild.mjs
 bash scripts/engine/setup.sh
 # The current engine (BuildKit 0.25's `docker build --check`) beside it, for the differential test.
 bash scripts/engine/setup-current.sh
+# A second engine behind the studio-second context (a non-default engine, as users pick one), and a
+# registry on 127.0.0.1:5000 for base images pulled by digest.
+bash scripts/engine/second.sh
+bash scripts/engine/registry.sh
 node scripts/test.mjs --quick test/docker
 
 # Real VS Code: install/start code-server + Chromium, then the extension-host suite and UI tests.
