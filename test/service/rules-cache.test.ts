@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintLines, fixed } from './helpers-diagnostics';
+import { buildModel } from '../../server/src/service/model';
+import { lint as lintWith } from '../../server/src/service/diagnostics/engine';
+import { ALL_RULES } from '../../server/src/service/diagnostics/rules';
+import { lintLines, fixed, render } from './helpers-diagnostics';
 
 const CACHE_RULES = ['copy-all-before-install', 'apt-get-update-alone', 'arg-declared-early', 'add-url-without-checksum', 'install-without-cache-mount', 'consecutive-run'];
 
@@ -116,4 +119,20 @@ test('install-without-cache-mount: in BuildKit files, per manager; the layer-siz
   );
   // Without BuildKit syntax in the file, the flag might not be understood: silent.
   assert.deepEqual(lint('FROM node:20\nRUN npm ci'), []);
+});
+
+/** Only the cache rules, so the sizes below time nothing else (pipe-without-pipefail is slow there). */
+const onlyCacheRules = (text: string) => render(lintWith(buildModel(text), {}, ALL_RULES.filter((r) => CACHE_RULES.includes(r.id))));
+
+test('hostile sizes: thousands of ARGs, lone updates and RUNs are judged in one pass each', { timeout: 60_000 }, () => {
+  const n = 20_000;
+  const args = ['FROM alpine', ...Array.from({ length: n }, (_, i) => `ARG A${i}=1\nRUN true && true`), `RUN echo ${Array.from({ length: 50 }, (_, i) => `$A${i}`).join(' ')}`];
+  const early = onlyCacheRules(args.join('\n')).filter((l) => l.includes('arg-declared-early'));
+  assert.equal(early.length, 50);
+  assert.equal(early[0], `1:4-1:6 hint arg-declared-early A new value of A0 rebuilds the ${n} RUNs before its first use (line ${2 * n + 2}) as well: declare it just before that line.`);
+  const updates = ['FROM debian:12', ...Array.from({ length: n }, () => 'RUN apt-get update'), 'RUN apt-get install -y curl'].join('\n');
+  assert.deepEqual(
+    onlyCacheRules(updates).filter((l) => !l.includes('consecutive-run')),
+    [`${n}:4-${n}:18 info apt-get-update-alone This update is cached on its own, so the install on line ${n + 2} can run against stale package lists: update and install in the same RUN.`],
+  );
 });

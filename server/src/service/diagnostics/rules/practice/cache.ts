@@ -26,10 +26,22 @@ function moveEdits(model: DockerfileModel, moved: InstructionModel, before: Inst
   ];
 }
 
+const places = new WeakMap<DockerfileModel, Map<InstructionModel, number>>();
+
+/** The index of a top-level instruction in its stage, from one map per model (indexOf per call was quadratic). */
+function placeInStage(model: DockerfileModel, instruction: InstructionModel): number {
+  let map = places.get(model);
+  if (!map) {
+    map = new Map();
+    for (const stage of model.stages) stage.instructions.forEach((i, n) => map!.set(i, n));
+    places.set(model, map);
+  }
+  return map.get(instruction) ?? -1;
+}
+
 /** The next top-level instruction of the same stage, or undefined. */
 function nextInStage(model: DockerfileModel, instruction: InstructionModel): InstructionModel | undefined {
-  const stage = model.stages[instruction.stageIndex];
-  return stage?.instructions[stage.instructions.indexOf(instruction) + 1];
+  return model.stages[instruction.stageIndex]?.instructions[placeInStage(model, instruction) + 1];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,17 +157,31 @@ const aptUpdate = (i: Invocation) => APT.has(i.manager) && i.subcommand === 'upd
 /** True for an apt call that installs or upgrades packages. */
 export const aptInstall = (i: Invocation) => APT.has(i.manager) && APT_INSTALLS.has(i.subcommand);
 
+type LoneUpdate = { update: Invocation; install: InstructionModel } | null;
+const loneUpdates = new WeakMap<DockerfileModel, Map<InstructionModel, LoneUpdate>>();
+
 /** The `apt-get update` of a RUN that installs nothing after it, and the later RUN of its stage that installs. */
-function loneUpdate(model: DockerfileModel, run: InstructionModel): { update: Invocation; install: InstructionModel } | null {
+function loneUpdate(model: DockerfileModel, run: InstructionModel): LoneUpdate {
+  let known = loneUpdates.get(model);
+  if (!known) loneUpdates.set(model, (known = new Map()));
+  let found = known.get(run);
+  if (found === undefined) known.set(run, (found = findLoneUpdate(model, run)));
+  return found;
+}
+
+function findLoneUpdate(model: DockerfileModel, run: InstructionModel): LoneUpdate {
   if (run.parent) return null;
   const calls = runInvocations(model, run);
   const update = calls.find(aptUpdate);
-  if (!update || laterInRun(allCommands(model), update.at, 'apt-install', (c) => calls.some((i) => i.at === c && aptInstall(i)))) return null;
-  const stage = model.stages[run.stageIndex];
-  for (const later of stage?.instructions.slice(stage.instructions.indexOf(run) + 1) ?? []) {
+  if (!update) return null;
+  const installs = new Set(calls.filter(aptInstall).map((i) => i.at));
+  if (laterInRun(allCommands(model), update.at, 'apt-install', (c) => installs.has(c))) return null;
+  const list = model.stages[run.stageIndex]?.instructions ?? [];
+  // The scan stops at the next RUN that calls apt, so each RUN is passed over by one scan at most.
+  for (let n = placeInStage(model, run) + 1; n < list.length; n++) {
+    const later = list[n];
     if (later.keyword !== 'RUN') continue;
-    const laterCalls = runInvocations(model, later);
-    const first = laterCalls.find((i) => aptUpdate(i) || aptInstall(i));
+    const first = runInvocations(model, later).find((i) => aptUpdate(i) || aptInstall(i));
     if (first) return aptInstall(first) ? { update, install: later } : null;
   }
   return null;
@@ -217,26 +243,33 @@ export const argDeclaredEarly: Rule = defineRule({
   check({ model, report }) {
     for (const stage of model.stages) {
       const list = stage.instructions;
-      list.forEach((arg, at) => {
-        if (arg.keyword !== 'ARG') return;
-        for (const property of arg.properties) {
-          if (getPredefinedArg(property.name)) continue;
-          let runs = 0;
-          let use: InstructionModel | undefined;
-          for (const later of list.slice(at + 1)) {
-            if (expandedVariableRefs(model, later).some((r) => r.name === property.name)) {
-              use = later;
-              break;
-            }
-            if (later.keyword === 'RUN') runs++;
+      // One pass from the end: the next use of each name, and RUNs counted from the end, so an
+      // ARG's distance to its first use is a lookup (a scan per ARG was quadratic).
+      const runsFrom = new Array<number>(list.length + 1).fill(0);
+      const nextUse = new Map<string, number>();
+      const found: { at: number; arg: InstructionModel; property: InstructionModel['properties'][number]; use: number }[] = [];
+      for (let n = list.length - 1; n >= 0; n--) {
+        const instruction = list[n];
+        runsFrom[n] = runsFrom[n + 1] + (instruction.keyword === 'RUN' ? 1 : 0);
+        if (instruction.keyword === 'ARG') {
+          for (const property of instruction.properties) {
+            const use = nextUse.get(property.name);
+            if (use !== undefined && !getPredefinedArg(property.name)) found.push({ at: n, arg: instruction, property, use });
           }
-          if (!use || runs === 0) continue;
-          const line = use.range.start.line + 1;
-          const fix = arg.properties.length === 1 ? { fixes: [{ title: `Move ARG ${property.name} to line ${line}`, edits: moveEdits(model, arg, use) }] } : undefined;
-          const count = runs === 1 ? 'the RUN' : `the ${runs} RUNs`;
-          report(property.nameRange, `A new value of ${property.name} rebuilds ${count} before its first use (line ${line}) as well: declare it just before that line.`, fix);
         }
-      });
+        for (const ref of expandedVariableRefs(model, instruction)) nextUse.set(ref.name, n);
+      }
+      // Found last to first; reported in document order, an ARG's names in their order.
+      found.sort((a, b) => a.at - b.at || a.property.nameRange.start.character - b.property.nameRange.start.character);
+      for (const { at, arg, property, use: useAt } of found) {
+        const use = list[useAt];
+        const runs = runsFrom[at + 1] - runsFrom[useAt];
+        if (runs === 0) continue;
+        const line = use.range.start.line + 1;
+        const fix = arg.properties.length === 1 ? { fixes: [{ title: `Move ARG ${property.name} to line ${line}`, edits: moveEdits(model, arg, use) }] } : undefined;
+        const count = runs === 1 ? 'the RUN' : `the ${runs} RUNs`;
+        report(property.nameRange, `A new value of ${property.name} rebuilds ${count} before its first use (line ${line}) as well: declare it just before that line.`, fix);
+      }
     }
   },
 });
