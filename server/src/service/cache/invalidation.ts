@@ -21,6 +21,11 @@
  * - solver/llbsolver/ops/file.go, `fileOp.CacheMap`: a COPY/ADD is keyed by the content hash of
  *   the source paths it selects (`NewContentHashFunc`), so `COPY --from=build /out /app` stays
  *   cached when those files are byte-identical, even after stage `build` rebuilt.
+ *
+ * Tried on the engine here (Docker 26.1, BuildKit 0.13): a new value of an ARG no RUN uses
+ * rebuilt the RUN after it but not a COPY before any RUN; `COPY --from=build` stayed CACHED while
+ * `build` rebuilt with the same output; an ARG shadowed by ENV and an undeclared
+ * `--build-arg HTTP_PROXY` rebuilt nothing.
  */
 import type { Invalidation } from '../../protocol';
 import { BUILDKIT_STEP_KEYWORDS, getInstruction, PREDEFINED_ARGS } from '../data';
