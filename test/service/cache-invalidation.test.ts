@@ -85,6 +85,13 @@ test('ENV and WORKDIR depend on the args they name; ENV is metadata (no parent),
   assert.deepEqual(when(cursorAt(18)), ['text CMD ["/app"]']);
 });
 
+test('a global ARG: its own value and the global args its default reads', () => {
+  assert.deepEqual(when(cursorAt(0)), ['text ARG BASE=alpine:3.20', 'build-arg BASE']);
+  assert.deepEqual(when('ARG A=1\n<|>ARG B=${A}.0\nFROM alpine'), ['text ARG B=${A}.0', 'build-arg A', 'build-arg B']);
+  assert.deepEqual(args('ARG A=1\n<|>ARG B=${A}.0\nFROM alpine', { A: '2' }), { A: '2', B: '2.0' });
+  assert.deepEqual(args('<|>ARG C\nFROM alpine'), {});
+});
+
 test('FROM: the base image and the global args it names; FROM a stage: that stage; scratch: its text', () => {
   assert.deepEqual(when(cursorAt(3)), ['text FROM ${BASE} AS build', 'base-image alpine:3.20', 'build-arg BASE']);
   assert.deepEqual(args(cursorAt(3), { BASE: 'alpine:3.21' }), { BASE: 'alpine:3.21' });

@@ -146,6 +146,12 @@ function argsReaching(model: DockerfileModel, instruction: InstructionModel, sta
     }
     return out;
   }
+  if (instruction.keyword === 'ARG' && instruction.stageIndex < 0) {
+    // A global ARG: its own value, and the global args its default reads.
+    for (const ref of instruction.variables) if (walk.globals.has(ref.name)) out.set(ref.name, walk.globals.get(ref.name)!);
+    for (const property of instruction.properties) out.set(property.name, walk.globals.get(property.name) ?? null);
+    return out;
+  }
   if (stageIndex < 0 || stageIndex >= model.stages.length) return out;
   const scope = walk.stage(stageIndex);
   const place = instruction.parent ? undefined : scope.around.get(instruction);
