@@ -62,7 +62,11 @@ test('a BuildKit cache mount satisfies the cache rules, and the message suggests
 test('heredoc bodies are read as scripts (shebang included); data heredocs are not', () => {
   assert.equal(
     render('FROM debian:12\nRUN <<EOF\n#!/bin/bash\nset -e\nsudo apt-get install -y --no-install-recommends x=1\nEOF\nRUN python3 <<EOF\nimport os; os.system("sudo ls")\nEOF\nRUN cat <<EOF > /etc/x\nsudo y\nEOF\n'),
-    '5:1-5:52 warning no-sudo Avoid `sudo` in RUN: switch with USER for the steps that need root.',
+    [
+      '5:1-5:52 warning no-sudo Avoid `sudo` in RUN: switch with USER for the steps that need root.',
+      // A heredoc is BuildKit syntax, so the cache-mount hint applies to the install in the script.
+      '5:1-5:52 hint install-without-cache-mount `apt-get install` downloads everything again each time this step rebuilds: a cache mount (`RUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked`) keeps the downloads between builds.',
+    ].join('\n'),
   );
 });
 
@@ -85,6 +89,7 @@ test('images and files: latest, ADD, last USER root, relative COPY, whole-stage 
     [
       '1:6-1:19 warning base-image-latest Pin a release tag instead of `latest`: it changes whenever the base image is released.',
       '3:1-3:4 info add-instead-of-copy Use COPY for local files and folders: ADD also unpacks archives and fetches URLs.',
+      '4:5-4:20 info add-url-without-checksum Add `--checksum=sha256:...` to pin `https://x/y.tgz`: without it every build asks the server again, and a changed file silently rebuilds this step and the ones after it.',
       '5:1-5:17 warning copy-relative-destination `dest/` is relative to the base image\'s working directory: set WORKDIR first or use an absolute path.',
       '6:1-6:22 warning copy-whole-stage This copies the whole filesystem of `build`: copy only the files the image needs.',
       '7:1-7:10 warning last-user-root The image ends as root: switch to an unprivileged USER after the steps that need root.',

@@ -39,6 +39,8 @@ export { formatBytes, formatDuration, formatReport } from './cache/report';
 export type { ReportFormat } from './cache/report';
 export { cleanPath, parseDockerignore } from './diagnostics/rules/buildkit/dockerignore';
 export type { DockerignoreMatcher } from './diagnostics/rules/buildkit/dockerignore';
+export { argsInScope, rebuildsWhen, stageLabel } from './cache/invalidation';
+export { explainRebuilds, type ExplainOptions } from './cache/causes';
 
 /** Lint options a service caller gives; the findings cache is the service's own. */
 export type ServiceLintOptions = Omit<LintOptions, 'cache'>;

@@ -28,6 +28,7 @@ export { REFERENCE } from './instructions/shared';
 export { MOUNT_TYPES } from './mounts';
 export { DIRECTIVES } from './directives';
 export { PREDEFINED_ARGS } from './predefinedArgs';
+export { BUILDKIT_STEP_KEYWORDS } from './buildSteps';
 export { ADD_UNPACKS_SUFFIXES, ADD_KEEPS_ARCHIVE_SUFFIXES, archiveSuffix } from './archives';
 
 const instructionsByKeyword = new Map<string, InstructionData>(INSTRUCTIONS.map((i) => [i.keyword, i]));

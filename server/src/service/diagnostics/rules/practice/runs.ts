@@ -5,6 +5,7 @@ import { defineRule } from '../../defineRule';
 import { basename, setsPipefail, type ShellCommand } from '../../../shell';
 import { insertAt, withFix } from './define';
 import { runInstructions, runScripts, stageChain } from './scripts';
+import { isLoneAptUpdate } from './cache';
 
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ksh', 'mksh', 'ash']);
 const NOT_POSIX = /^(pwsh|powershell|cmd)(\.exe)?$/i;
@@ -91,14 +92,15 @@ export const consecutiveRuns: Rule = defineRule({
     why: 'Each RUN makes a layer. Two short RUNs in a row with the same options can be one, with `&&`, which saves a layer and keeps related steps together. Splitting on purpose (to cache a slow step separately) is fine: this is only a hint.',
     bad: 'RUN mkdir -p /app/data\nRUN chown app /app/data',
     good: 'RUN mkdir -p /app/data && chown app /app/data',
-    notes: 'Deliberate differences from hadolint: only two adjacent RUNs that are each a single command and have the same flags are reported, and never one that uses a heredoc or ONBUILD.',
+    notes: 'Deliberate differences from hadolint: only two adjacent RUNs that are each a single command and have the same flags are reported, and never one that uses a heredoc or ONBUILD. A lone `apt-get update` followed by its install is left to apt-get-update-alone, which says why it matters.',
   },
   check({ model, report }) {
     let previous: InstructionModel | null = null;
     for (const instruction of model.instructions) {
       const single = instruction.keyword === 'RUN' && instruction.heredocs.length === 0 && instruction.form === 'shell' &&
         runScripts(model, instruction).reduce((n, s) => n + s.script.commands.length, 0) === 1;
-      if (single && previous && runKey(previous) === runKey(instruction)) {
+      // A lone `apt-get update` before its install is apt-get-update-alone's finding, with the reason.
+      if (single && previous && runKey(previous) === runKey(instruction) && !isLoneAptUpdate(model, previous)) {
         report(instruction.range, 'This RUN and the one before it could be one RUN joined with `&&`.');
         previous = null;
         continue;
