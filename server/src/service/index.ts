@@ -41,6 +41,7 @@ export { formatBytes, formatDuration, formatReport } from './cache/report';
 export type { ReportFormat } from './cache/report';
 export { cleanPath, parseDockerignore } from './diagnostics/rules/buildkit/dockerignore';
 export type { DockerignoreMatcher } from './diagnostics/rules/buildkit/dockerignore';
+export { buildPlan } from './cache/plan';
 export { matchSteps, placeFailure } from './cache/match';
 export type { BuildFailure } from './cache/match';
 
