@@ -16,6 +16,7 @@ import { startLanguageClient } from './languageClient';
 /** A command handler made over the context. */
 export type CommandFactory = (ctx: Ctx) => (...args: unknown[]) => unknown;
 
+/** The one context of an activation; commands, lenses and the build controller reach everything through it. */
 export class Ctx {
   private languageClient: LanguageClient | undefined;
   /** The docker executable found on PATH, kept while the setting and PATH stay the same and the file is there. */

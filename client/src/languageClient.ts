@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { IMAGE_ENV_REQUEST, type ImageEnvParams, type ImageEnvResult, type StudioInitializationOptions } from '../../server/src/protocol';
-import { config } from './config';
+import { SECTION, config } from './config';
 import type { Ctx } from './ctx';
 import { ImageEnvCache } from './docker/imageEnv';
 
@@ -26,7 +26,7 @@ export async function startLanguageClient(ctx: Pick<Ctx, 'extension' | 'docker'>
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCKERFILE_SELECTOR,
-    synchronize: { configurationSection: 'dockerfileStudio' },
+    synchronize: { configurationSection: SECTION },
     // The server may ask for base image environments (UndefinedVar); we answer from the engine.
     initializationOptions: { imageEnv: true } satisfies StudioInitializationOptions,
   };

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from './ctx';
 import { targetChoices } from './docker/options';
 
+/** Lenses over each stage's FROM line that build and run that stage. */
 export class StageLenses implements vscode.CodeLensProvider {
   constructor(private readonly ctx: Ctx) {}
 
