@@ -51,7 +51,7 @@ function stepsRun(plan: BuildPlan, matched: readonly (ObservedStep | null)[], bu
   plan.steps.forEach((step, i) => {
     // Global ARGs are no step of any stage: the legacy builder prints them, nothing is built by them.
     if (step.stage < 0) return;
-    if (builder === 'legacy' ? step.legacy !== null || step.trigger : built.has(step.stage)) ran.push({ step, observed: matched[i] });
+    if (builder === 'legacy' ? step.stage <= plan.targetStage : built.has(step.stage)) ran.push({ step, observed: matched[i] });
   });
   return ran;
 }
