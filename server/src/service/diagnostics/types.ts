@@ -16,8 +16,11 @@ import type { DockerfileModel, InstructionModel } from '../model';
 
 export type { RuleSeverity };
 
+// A record over the protocol's type: adding a severity there fails to compile until it is ranked here.
+const SEVERITY_RANK: Record<RuleSeverity, number> = { off: 0, hint: 1, info: 2, warning: 3, error: 4 };
+
 /** Every severity a user can set per rule, least to most severe; `off` turns the rule off. */
-export const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
+export const RULE_SEVERITIES: readonly RuleSeverity[] = (Object.keys(SEVERITY_RANK) as RuleSeverity[]).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b]);
 
 /** True when a value read from settings or a config file is a severity name. */
 export function isRuleSeverity(value: unknown): value is RuleSeverity {
