@@ -1,5 +1,7 @@
 // Lint: TypeScript rules plus the layer boundaries of DESIGN.md, checked by a small rule of our own:
-// - the pure service (server/src/service/) imports only an allowlist of packages and its own files;
+// - the pure service (server/src/service/) imports only an allowlist of packages and its own files,
+//   and types (nothing else) from the shared protocol (server/src/protocol/);
+// - the protocol imports nothing but its own files: client, server and service all share it;
 // - the wiring (the rest of server/src/) reaches the service only through its facade, service/index.ts;
 // - webview code (client/src/webview/) and what it shares with the host runs in a browser: no Node,
 //   no vscode, no packages; its value imports stay among the browser-safe files.
@@ -19,6 +21,13 @@ const PROTOCOL = resolve(root, 'server/src/protocol');
 
 const inside = (path, folder) => path === folder || path.startsWith(folder + sep);
 
+/** True when an import or export brings in types only (`import type`, or every specifier `type`). */
+function typeOnly(node) {
+  if (node.importKind === 'type' || node.exportKind === 'type') return true;
+  const specifiers = node.specifiers ?? [];
+  return specifiers.length > 0 && specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type');
+}
+
 /** Reports an import that crosses a layer boundary; `rule(file, spec, typeOnly)` returns the message or null. */
 function importRule(check) {
   return {
@@ -31,12 +40,11 @@ function importRule(check) {
         if (message) context.report({ node, message });
       };
       return {
-        ImportDeclaration: (node) => report(node.source, node.importKind === 'type'
-          || (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type'))),
-        ExportNamedDeclaration: (node) => report(node.source, node.exportKind === 'type'),
-        ExportAllDeclaration: (node) => report(node.source, node.exportKind === 'type'),
+        ImportDeclaration: (node) => report(node.source, typeOnly(node)),
+        ExportNamedDeclaration: (node) => report(node.source, typeOnly(node)),
+        ExportAllDeclaration: (node) => report(node.source, typeOnly(node)),
         ImportExpression: (node) => report(node.source),
-        TSImportEqualsDeclaration: (node) => report(node.moduleReference?.expression),
+        TSImportEqualsDeclaration: (node) => report(node.moduleReference?.expression, node.importKind === 'type'),
       };
     },
   };
@@ -48,7 +56,11 @@ const layers = {
       if (SERVICE_PACKAGES.includes(spec)) return null;
       if (spec.startsWith('.') && inside(resolve(dirname(file), spec), PROTOCOL) && typeOnly) return null;
       if (spec.startsWith('.') && inside(resolve(dirname(file), spec), SERVICE)) return null;
-      return `The pure service imports only ${SERVICE_PACKAGES.join(', ')} and its own files (DESIGN.md section 1), not '${spec}'.`;
+      return `The pure service imports only ${SERVICE_PACKAGES.join(', ')}, its own files and types from the protocol (DESIGN.md section 1), not '${spec}'.`;
+    }),
+    'protocol-alone': importRule((file, spec) => {
+      if (spec.startsWith('.') && inside(resolve(dirname(file), spec), PROTOCOL)) return null;
+      return `The protocol is types and message names that client, server and service share: it imports only its own files, not '${spec}'.`;
     }),
     'service-facade': importRule((file, spec) => {
       if (!spec.startsWith('.')) return null;
@@ -78,6 +90,7 @@ export default tseslint.config(
     },
   },
   { files: ['server/src/service/**/*.ts'], rules: { 'layers/pure-service': 'error' } },
+  { files: ['server/src/protocol/**/*.ts'], rules: { 'layers/protocol-alone': 'error' } },
   { files: ['server/src/**/*.ts', 'client/src/**/*.ts'], ignores: ['server/src/service/**'], rules: { 'layers/service-facade': 'error' } },
   {
     files: BROWSER_SAFE_GLOBS,

@@ -1,12 +1,14 @@
 /**
- * Extension entry: activate and deactivate only. Features register themselves from their modules.
+ * Extension entry: activate and deactivate only. The context owns the client, the build
+ * controller and the disposables; each command is a factory over it.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { startLanguageClient } from './languageClient';
-import { restartServerCommand } from './commands/restartServer';
-import { registerBuildCommands } from './commands/buildCommands';
 import { type TerminalOutput, onDidWriteOutput } from './commands/buildTerminal';
+import { buildAndRun, buildImage, rebuildNoCache, runLastImage, stopContainer } from './commands/build';
+import { restartServer } from './commands/restartServer';
+import { Ctx } from './ctx';
+import { StageLenses } from './stageLenses';
 
 /** What the extension exports to other extensions and to its real-editor tests. */
 export interface StudioApi {
@@ -15,19 +17,24 @@ export interface StudioApi {
   onDidWriteTerminal: vscode.Event<TerminalOutput>;
 }
 
-let client: LanguageClient | undefined;
+let ctx: Ctx | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<StudioApi> {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('dockerfileStudio.restartServer', restartServerCommand(() => client)),
-  );
-  registerBuildCommands(context);
-  client = await startLanguageClient(context);
-  context.subscriptions.push({ dispose: () => void client?.stop() });
-  return { client, onDidWriteTerminal: onDidWriteOutput };
+  ctx = new Ctx(context);
+  ctx.registerCommands({
+    'dockerfileStudio.restartServer': restartServer,
+    'dockerfileStudio.buildAndRun': buildAndRun,
+    'dockerfileStudio.buildImage': buildImage,
+    'dockerfileStudio.rebuildNoCache': rebuildNoCache,
+    'dockerfileStudio.runLastImage': runLastImage,
+    'dockerfileStudio.stopContainer': stopContainer,
+  });
+  ctx.push(vscode.languages.registerCodeLensProvider({ language: 'dockerfile', scheme: 'file' }, new StageLenses(ctx)));
+  await ctx.start();
+  return { client: ctx.client, onDidWriteTerminal: onDidWriteOutput };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await ctx?.stop();
+  ctx = undefined;
 }

@@ -20,10 +20,23 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createDockerfileService, type DockerfileModel } from './service';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { DEFAULT_SETTINGS, IMAGE_ENV_REQUEST, type ImageEnvParams, type ImageEnvResult, type StudioInitializationOptions, type StudioSettings } from './protocol';
+import {
+  ANALYZE_BUILD_REQUEST,
+  BUILD_PLAN_REQUEST,
+  IMAGE_ENV_REQUEST,
+  type AnalyzeBuildParams,
+  type BuildPlanParams,
+  type ImageEnvParams,
+  type ImageEnvResult,
+  type StudioInitializationOptions,
+  type StudioSettings,
+} from './protocol';
+import { DEFAULT_SETTINGS } from './settings';
 import { PROJECT_FILE_GLOBS } from './projectContext';
 import { ImageEnvSource } from './imageEnvSource';
 import { SettingsCache } from './settingsCache';
+import { analyzeBuild } from './buildAnalysis';
+import { readRegularFile } from './safeRead';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -96,6 +109,31 @@ function withModel<P extends { textDocument: { uri: string } }, T>(
     });
 }
 
+/** Dockerfiles larger than this are not read from disk for a build request (as the CLI caps them). */
+const MAX_DOCKERFILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A build request's handler over the model of `params.uri`: the open document's, or for a file
+ * not open (a build started from the explorer) what is on disk now, read safely. A missing file,
+ * a cancelled request or an exception is answered with `fallback`.
+ */
+function withFileModel<P extends { uri: string }, T>(name: string, fallback: T, feature: (model: DockerfileModel, params: P) => T): (params: P, token: CancellationToken) => Promise<T> {
+  return async (params, token) => {
+    const document = documents.get(params.uri);
+    let model: DockerfileModel | undefined;
+    if (document) model = modelOf(document);
+    else if (typeof params.uri === 'string' && params.uri.startsWith('file:')) {
+      try {
+        const read = await readRegularFile(fileURLToPath(params.uri), MAX_DOCKERFILE_BYTES);
+        if (read.kind === 'text') model = service.parse(read.text);
+      } catch {
+        // A file URI this platform has no path for (`file://host/...` on Linux): nothing to read.
+      }
+    }
+    return model ? guard(name, token, fallback, () => feature(model, params)) : fallback;
+  };
+}
+
 connection.onInitialize((params): InitializeResult => {
   const formats = params.capabilities.textDocument?.hover?.contentFormat;
   hoverFormat = formats && formats.length > 0 && !formats.includes(MarkupKind.Markdown) ? 'plaintext' : 'markdown';
@@ -158,6 +196,9 @@ connection.onCodeAction(
     return service.codeActions(model, context.diagnostics, range, uri);
   }),
 );
+
+connection.onRequest(BUILD_PLAN_REQUEST, withFileModel('buildPlan', null, (model, params: BuildPlanParams) => service.buildPlan(model, params.target ?? null, params.buildArgs ?? {})));
+connection.onRequest(ANALYZE_BUILD_REQUEST, withFileModel('analyzeBuild', null, (model, params: AnalyzeBuildParams) => analyzeBuild(model, params)));
 
 // Opening publishes at once; edits are linted after a few quiet milliseconds (hover and
 // completion never wait for it). Parsing happens lazily on the first request for a version.

@@ -4,7 +4,8 @@
  * asked for again after `retryMs` (a late answer still replaces them). Only open documents are
  * cached, and closing one drops its entry, so a request for any other URI cannot grow the cache.
  */
-import { DEFAULT_SETTINGS, normalizeSettings, type StudioSettings } from './protocol';
+import type { StudioSettings } from './protocol';
+import { DEFAULT_SETTINGS, normalizeSettings } from './settings';
 
 /** Where settings come from, and the clock; injected so tests need no connection and no waiting. */
 export interface SettingsSource {

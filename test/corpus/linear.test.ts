@@ -8,7 +8,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDockerfileService } from '../../server/src/service';
 import { ignoreMatcher } from '../../server/src/cli/glob';
-import { scanDockerfile } from '../../client/src/docker/dockerfileSteps';
 
 const service = createDockerfileService();
 const SLOW = { timeout: 60_000 };
@@ -92,9 +91,10 @@ test('a file of one line of 400,000 `#` and no line break (dockerfile-ast rescan
   assert.deepEqual(service.parse('# escape=`').directives.map((d) => [d.name, d.value]), [['escape', '`']]);
 });
 
-test('the client scanner on a line with 100,000 trailing spaces before a word and before a continuation', SLOW, () => {
-  const scanned = scanDockerfile(`FROM alpine\nRUN x${' '.repeat(100_000)}y\nRUN a \\${' '.repeat(100_000)}\n  b\n`);
-  assert.deepEqual(scanned.instructions.map((i) => [i.keyword, i.startLine, i.endLine]), [['FROM', 0, 0], ['RUN', 1, 1], ['RUN', 2, 3]]);
+test('the step plan on a line with 100,000 trailing spaces before a word and before a continuation', SLOW, () => {
+  const plan = service.buildPlan(service.parse(`FROM alpine\nRUN x${' '.repeat(100_000)}y\nRUN a \\${' '.repeat(100_000)}\n  b\n`), null);
+  assert.deepEqual(plan.steps.map((s) => [s.keyword, s.line, s.endLine, s.text.length]), [['FROM', 0, 0, 11], ['RUN', 1, 1, 100_006], ['RUN', 2, 3, 9]]);
+  assert.equal(plan.steps[2].text, 'RUN a   b', 'the spaces after the escape go, those before it and the indent stay');
 });
 
 test('audited rule regexes on runs of one character', SLOW, () => {

@@ -10,11 +10,12 @@ import { createServer, type Socket } from 'node:net';
 import { basename, join } from 'node:path';
 import { before, test } from 'node:test';
 import type { BuildMode } from '../../client/src/docker/argv';
-import { stepCounts } from '../../client/src/docker/buildState';
-import { scanDockerfile } from '../../client/src/docker/dockerfileSteps';
+import { analyzeRequest } from '../../client/src/docker/analyzeRequest';
+import { observedSteps, stepCounts } from '../../client/src/docker/buildState';
 import { detect, startBuild } from '../../client/src/docker/engine';
-import { placeFailure } from '../../client/src/docker/failure';
-import { locateStep } from '../../client/src/docker/stepLines';
+import { analyzeBuild } from '../../server/src/buildAnalysis';
+import { createDockerfileService, matchSteps } from '../../server/src/service';
+import { planOf } from '../client/docker/helpers';
 import { collect, nodeRunner } from '../../client/src/docker/runner';
 import type { BuildResult } from '../../client/src/docker/engine';
 import { build, copyFixture, docker, optionsFor, skipReason, waitFor } from './engineHelpers';
@@ -26,12 +27,11 @@ before(async () => {
 
 /** `L<line> <CACHED|BUILT>` for each Dockerfile step, by line. */
 function lines(result: BuildResult, dockerfile: string): string[] {
-  const file = scanDockerfile(dockerfile);
+  const plan = planOf(dockerfile);
   const rows = new Map<number, string>();
-  for (const step of result.state.steps.values()) {
-    const location = locateStep(file, step.info);
-    if (location) rows.set(location.startLine + 1, step.cached ? 'CACHED' : 'BUILT');
-  }
+  matchSteps(plan, observedSteps(result.state)).forEach((step, i) => {
+    if (step) rows.set(plan.steps[i].line + 1, step.cached ? 'CACHED' : 'BUILT');
+  });
   return [...rows].sort((a, b) => a[0] - b[0]).map(([line, state]) => `L${line} ${state}`);
 }
 
@@ -89,8 +89,11 @@ for (const mode of ['rawjson', 'plain', 'legacy'] as BuildMode[]) {
     const result = await build(optionsFor(context, 'local/dfs-test-broken:1'), mode);
     assert.notEqual(result.exitCode, 0);
     assert.equal(result.failure, null, 'an ordinary build error, not an engine problem');
-    const place = placeFailure(result.state, scanDockerfile(broken), join(context, 'Dockerfile'), null);
-    assert.equal(place?.startLine, 8);
+    // What the editor sends the server after the build, and the record's failure it shows.
+    const options = optionsFor(context, 'local/dfs-test-broken:1');
+    const params = analyzeRequest('file:///w/Dockerfile', options, mode, { ...result, startedAt: new Date().toISOString(), imageId: null });
+    const place = analyzeBuild(createDockerfileService().parse(broken), params).failure;
+    assert.equal(place?.line, 9);
     assert.match(place?.message ?? '', /about to fail/);
     assert.match(place?.message ?? '', /missing\.txt/);
     assert.match(result.summary, /^Build failed/);

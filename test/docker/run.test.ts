@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { before, test } from 'node:test';
 import type { BuildMode } from '../../client/src/docker/argv';
-import { exposedPorts, scanDockerfile } from '../../client/src/docker/dockerfileSteps';
+import { planOf } from '../client/docker/helpers';
 import { choosePorts, runContainer, startBuild } from '../../client/src/docker/engine';
 import { containerNameFor } from '../../client/src/docker/options';
 import { collect } from '../../client/src/docker/runner';
@@ -31,7 +31,7 @@ test('run the image: its output streams, its EXPOSEd port answers on 127.0.0.1, 
   const built = await build(optionsFor(context, tag, { buildArgs: [['GREETING', 'hello from the test']] }));
   assert.equal(built.exitCode, 0, built.text);
 
-  const exposed = exposedPorts(scanDockerfile(readFileSync(join(context, 'Dockerfile'), 'utf8')), null);
+  const exposed = planOf(readFileSync(join(context, 'Dockerfile'), 'utf8')).exposedPorts;
   assert.deepEqual(exposed, ['8080']);
   const ports = await choosePorts(exposed, '127.0.0.1', {});
   const name = containerNameFor(tag);

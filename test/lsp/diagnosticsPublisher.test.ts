@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher, type PublisherHost } from '../../server/src/diagnosticsPublisher';
-import { DEFAULT_SETTINGS } from '../../server/src/protocol';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { createDockerfileService } from '../../server/src/service';
 
 const URI = 'untitled:big-Dockerfile';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/protocol';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/settings';
 import { TEST_ROOT } from '../service/helpers';
 
 /** Flattens `{ hover: { details: true } }` into `{ 'hover.details': true }`, stopping at records of rules. */

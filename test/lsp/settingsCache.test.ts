@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, type StudioSettings } from '../../server/src/protocol';
+import type { StudioSettings } from '../../server/src/protocol';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { SettingsCache } from '../../server/src/settingsCache';
 
 const OPEN = 'file:///w/Dockerfile';

@@ -20,11 +20,7 @@ const PREDEFINED = new Set(PREDEFINED_ARGS.map((a) => a.name));
  * Files allowed to hold such a list, each with the reason. Keep this short: a new entry needs a
  * reason a reviewer accepts.
  */
-const ALLOWED: Record<string, string> = {
-  // The client's own line scanner (build steps, heredoc bodies) cannot import the service: the
-  // client's tsconfig roots at client/src. The scanner itself should move to the server's model.
-  'client/src/docker/dockerfileSteps.ts': 'client-side scanner; cannot import service/data',
-};
+const ALLOWED: Record<string, string> = {};
 
 type Kind = 'keyword' | 'flag' | 'predefined ARG';
 

@@ -2,16 +2,14 @@
  * "Dockerfile Studio: Restart Language Server": stops and starts the client's server process.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Ctx } from '../ctx';
 
-/** Builds the command handler over the extension's client. */
-export function restartServerCommand(getClient: () => LanguageClient | undefined): () => Promise<void> {
-  return async () => {
-    const client = getClient();
-    if (!client) {
-      void vscode.window.showWarningMessage('Dockerfile Studio: the language server is not running.');
-      return;
-    }
-    await client.restart();
-  };
-}
+/** The command handler over the extension's client. */
+export const restartServer = (ctx: Ctx) => async (): Promise<void> => {
+  const client = ctx.client;
+  if (!client) {
+    void vscode.window.showWarningMessage('Dockerfile Studio: the language server is not running.');
+    return;
+  }
+  await client.restart();
+};

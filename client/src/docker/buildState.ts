@@ -2,6 +2,7 @@
  * Folds build events into what the user is shown: each step's state, the failed step with its last
  * log lines, the one-line summary, and terminal lines for progress formats that are not text.
  */
+import type { ObservedStep } from '../../../server/src/protocol';
 import type { BuildEvent, StepInfo } from './events';
 
 /** How many log lines of a step are kept (and shown in a failed step's diagnostic). */
@@ -95,6 +96,30 @@ export function applyEvent(state: BuildState, event: BuildEvent): BuildState {
       break;
   }
   return state;
+}
+
+/** The Dockerfile steps of a build (internal ones left out) as the server's analysis reads them, in order of appearance. */
+export function observedSteps(state: BuildState): ObservedStep[] {
+  const observed: ObservedStep[] = [];
+  for (const step of state.steps.values()) {
+    const { info } = step;
+    if (info.internal) continue;
+    observed.push({
+      name: info.name,
+      stage: info.stage,
+      index: info.index,
+      total: info.total,
+      numbering: info.numbering,
+      keyword: info.keyword,
+      text: info.text,
+      cached: step.cached,
+      completed: step.completed,
+      durationMs: step.durationMs,
+      error: step.error,
+      logs: [...step.logs],
+    });
+  }
+  return observed;
 }
 
 /** Counts of the Dockerfile steps (internal steps excluded). */

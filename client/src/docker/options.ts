@@ -2,6 +2,7 @@
  * Pure helpers for a build's options: the default tag and container name, build profiles, and the
  * choices remembered per Dockerfile.
  */
+import type { BuildPlan } from '../../../server/src/protocol';
 import type { BuildOptions } from './argv';
 
 /** What is remembered for one Dockerfile between builds. */
@@ -68,4 +69,10 @@ export function applyProfile(options: BuildOptions, profile: BuildProfile | unde
 export function prefillBuildArgs(declared: { name: string; defaultValue: string | null }[], remembered: [string, string][] | undefined): { name: string; value: string }[] {
   const previous = new Map(remembered ?? []);
   return declared.filter((arg) => arg.defaultValue === null).map((arg) => ({ name: arg.name, value: previous.get(arg.name) ?? '' }));
+}
+
+/** The targets to offer (a stage's name, or its index when it has none) and the default one, the last stage. */
+export function targetChoices(plan: Pick<BuildPlan, 'stages'>): { labels: string[]; defaultTarget: string | null } {
+  const labels = plan.stages.map((stage) => stage.name ?? String(stage.index));
+  return { labels, defaultTarget: labels[labels.length - 1] ?? null };
 }

@@ -33,7 +33,7 @@ export interface PlanStep {
   /** 0-based first and last line of the instruction (for a trigger: of its ONBUILD line). */
   line: number;
   endLine: number;
-  /** The stage it belongs to (for a trigger: the child stage that runs it). */
+  /** The stage it belongs to (for a trigger: the child stage that runs it); -1 for a global ARG (legacy `Step`s count them). */
   stage: number;
   /** Upper-case keyword (for a trigger: the triggered instruction's). */
   keyword: string;
@@ -196,6 +196,10 @@ export interface AnalyzeBuildParams {
   startedAt: string;
   durationMs: number;
   succeeded: boolean;
+  /** The build's first error (a step's or the summary's), for a failure no step carries; absent: none. */
+  error?: string | null;
+  /** BuildKit's `Dockerfile:9` above its error excerpt (1-based line), when it printed one. */
+  errorLocation?: { file: string; line: number } | null;
   observed: ObservedStep[];
   image: { tag: string; id: string | null; sizeBytes: number | null };
   /** The built image's history, or null when there is no image (failed build). */

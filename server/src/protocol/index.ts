@@ -1,11 +1,13 @@
 /**
- * Settings and custom messages shared by the client and the server (types and defaults only).
- * To add a setting: add it to `StudioSettings` and `DEFAULT_SETTINGS`, contribute it in
- * package.json under `dockerfileStudio.*` with the same default, and read it through the
- * per-document settings the server pulls.
+ * Settings and custom messages shared by the client and the server: types and message names only,
+ * a project of its own that imports nothing (client, server, CLI and the pure service all read it).
+ * To add a setting: add it to `StudioSettings` here and to `DEFAULT_SETTINGS` (server/src/settings.ts),
+ * contribute it in package.json under `dockerfileStudio.*` with the same default, and read it
+ * through the per-document settings the server pulls.
  */
 
-import { isRuleSeverity, type RuleSeverity } from '../service';
+/** What a user can set per rule; `off` turns the rule off. */
+export type RuleSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
 /** Everything the server reads per document, under the `dockerfileStudio` section. */
 export interface StudioSettings {
@@ -25,40 +27,6 @@ export interface StudioSettings {
      * server only reads the context's `.dockerignore` from it (a regular file under a size cap).
      */
     context: string;
-  };
-}
-
-/** Defaults; the server fills any missing or malformed value from here. */
-export const DEFAULT_SETTINGS: StudioSettings = {
-  hover: { details: true },
-  diagnostics: { enabled: true, severities: {} },
-  build: { context: '' },
-};
-
-/** Reads whatever the client sent into a complete settings object, never throwing. */
-export function normalizeSettings(raw: unknown): StudioSettings {
-  const section = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const hover = (typeof section.hover === 'object' && section.hover !== null ? section.hover : {}) as Record<string, unknown>;
-  const diagnostics = (typeof section.diagnostics === 'object' && section.diagnostics !== null ? section.diagnostics : {}) as Record<string, unknown>;
-  const build = (typeof section.build === 'object' && section.build !== null ? section.build : {}) as Record<string, unknown>;
-  const severities: Record<string, RuleSeverity> = {};
-  if (typeof diagnostics.severities === 'object' && diagnostics.severities !== null) {
-    // An unknown severity string is dropped (the rule keeps its default), never thrown.
-    for (const [id, value] of Object.entries(diagnostics.severities as Record<string, unknown>)) {
-      if (isRuleSeverity(value)) severities[id] = value;
-    }
-  }
-  return {
-    hover: {
-      details: typeof hover.details === 'boolean' ? hover.details : DEFAULT_SETTINGS.hover.details,
-    },
-    diagnostics: {
-      enabled: typeof diagnostics.enabled === 'boolean' ? diagnostics.enabled : DEFAULT_SETTINGS.diagnostics.enabled,
-      severities,
-    },
-    build: {
-      context: typeof build.context === 'string' ? build.context.trim() : DEFAULT_SETTINGS.build.context,
-    },
   };
 }
 

@@ -17,6 +17,8 @@ import { lintSteps, type LintOptions } from './diagnostics/engine';
 import { LocalFindingsCache } from './diagnostics/local';
 import { ALL_RULES, getRule } from './diagnostics/rules';
 import type { Rule } from './diagnostics/types';
+import type { BuildPlan } from '../protocol';
+import { buildPlan } from './cache/plan';
 
 export type { DockerfileModel } from './model';
 export type { HoverOptions } from './hover';
@@ -41,6 +43,9 @@ export { cleanPath, parseDockerignore } from './diagnostics/rules/buildkit/docke
 export type { DockerignoreMatcher } from './diagnostics/rules/buildkit/dockerignore';
 export { argsInScope, rebuildsWhen, stageLabel } from './cache/invalidation';
 export { explainRebuilds, type ExplainOptions } from './cache/causes';
+export { buildPlan } from './cache/plan';
+export { matchSteps, placeFailure } from './cache/match';
+export type { BuildFailure } from './cache/match';
 
 /** Lint options a service caller gives; the findings cache is the service's own. */
 export type ServiceLintOptions = Omit<LintOptions, 'cache'>;
@@ -71,6 +76,8 @@ export interface DockerfileService {
   lint(model: DockerfileModel, options?: ServiceLintOptions): Diagnostic[];
   /** The same lint in steps (it yields between rules and instructions), for a caller that slices its time. */
   lintSteps(model: DockerfileModel, options?: ServiceLintOptions): Generator<void, Diagnostic[], void>;
+  /** What a build of `target` (null: the last stage) runs, numbered as BuildKit and the legacy builder print it. */
+  buildPlan(model: DockerfileModel, target: string | null, buildArgs?: Readonly<Record<string, string>>): BuildPlan;
   /** Every rule, in registry order. */
   readonly rules: readonly Rule[];
   /** A rule by id (case-insensitive). */
@@ -117,6 +124,7 @@ export function createDockerfileService(): DockerfileService {
       }
     },
     lintSteps: steps,
+    buildPlan,
     rules: ALL_RULES,
     rule: getRule,
   };

@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import { type BuildOptions, buildInvocation, removeContainerInvocation, runInvocation, stopContainerInvocation } from '../../../client/src/docker/argv';
 import { chooseCapabilities } from '../../../client/src/docker/capabilities';
 import { classifyFailure } from '../../../client/src/docker/errors';
-import { applyProfile, containerNameFor, defaultTag, prefillBuildArgs } from '../../../client/src/docker/options';
+import { applyProfile, containerNameFor, defaultTag, prefillBuildArgs, targetChoices } from '../../../client/src/docker/options';
+import { planOf } from './helpers';
 
 const HOSTILE = `a b 'q' "d" $(touch /tmp/x); rm -rf / \`id\`\nnext ünï`;
 
@@ -118,4 +119,13 @@ test('profiles override options and add args; ARGs without a default are asked, 
     prefillBuildArgs([{ name: 'BASE', defaultValue: 'x' }, { name: 'TOKEN', defaultValue: null }, { name: 'USER', defaultValue: null }], [['USER', 'me'], ['GONE', '1']]),
     [{ name: 'TOKEN', value: '' }, { name: 'USER', value: 'me' }],
   );
+});
+
+test("targets and ARGs to ask for come from the server's plan: the issue's example offers BASE, A and B", () => {
+  const plan = planOf('ARG BASE=build\nFROM alpine AS build\nARG A B=1\nFROM ${BASE} AS final\nFROM scratch\n');
+  assert.deepEqual(targetChoices(plan), { labels: ['build', 'final', '2'], defaultTarget: '2' });
+  assert.deepEqual(targetChoices({ stages: [] }), { labels: [], defaultTarget: null });
+  const final = planOf('ARG BASE=build\nFROM alpine AS build\nARG A B=1\nFROM ${BASE} AS final\n', 'final');
+  assert.deepEqual(prefillBuildArgs(final.buildArgs, [['A', 'remembered']]), [{ name: 'A', value: 'remembered' }]);
+  assert.deepEqual(final.buildArgs.map((arg) => arg.name), ['BASE', 'A', 'B']);
 });

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildMode } from '../../../client/src/docker/argv';
-import { type BuildState, applyEvent, newBuildState } from '../../../client/src/docker/buildState';
-import { scanDockerfile } from '../../../client/src/docker/dockerfileSteps';
+import { type BuildState, applyEvent, newBuildState, observedSteps } from '../../../client/src/docker/buildState';
 import { parserFor } from '../../../client/src/docker/engine';
 import type { BuildEvent } from '../../../client/src/docker/events';
-import { locateStep } from '../../../client/src/docker/stepLines';
+import type { BuildPlan, ObservedStep } from '../../../server/src/protocol';
+import { createDockerfileService, matchSteps } from '../../../server/src/service';
 
 /** Reads a file of test/client/fixtures/builds. */
 export function fixture(name: string): string {
@@ -27,16 +27,28 @@ export function parseRecorded(mode: BuildMode, text: string, chunkSize = 97): { 
   return { events, state };
 }
 
-/** One line per Dockerfile step: `L<1-based line> <state> <name>`, in the order the builder reported them, sorted by line. */
-export function stepTable(state: BuildState, dockerfile: string, target: string | null = null): string[] {
-  const file = scanDockerfile(dockerfile);
-  const rows: [number, string][] = [];
-  for (const step of state.steps.values()) {
-    if (step.info.internal) continue;
-    const location = locateStep(file, step.info, target);
-    const status = step.error !== null ? 'ERROR' : step.cached ? 'CACHED' : step.completed ? 'DONE' : step.started ? 'RUNNING' : 'PENDING';
-    const line = location ? location.startLine + 1 : 0;
-    rows.push([line, `L${line}${location?.trigger ? ' (ONBUILD)' : ''} ${status} ${step.info.name}`]);
-  }
+/** The plan of a Dockerfile for a target. */
+export function planOf(dockerfile: string, target: string | null = null, buildArgs: Record<string, string> = {}): BuildPlan {
+  const service = createDockerfileService();
+  return service.buildPlan(service.parse(dockerfile), target, buildArgs);
+}
+
+/**
+ * One line per plan step a build ran, `L<1-based line> <state> <name as printed>` (a trigger marked
+ * `(ONBUILD)`), sorted by line; steps the plan has no place for come first as `L0`.
+ */
+export function matchTable(plan: BuildPlan, observed: readonly ObservedStep[]): string[] {
+  const matched = matchSteps(plan, observed);
+  const status = (step: ObservedStep) => (step.error !== null ? 'ERROR' : step.cached ? 'CACHED' : step.completed ? 'DONE' : 'PENDING');
+  const rows: [number, string][] = observed.filter((step) => !matched.includes(step)).map((step) => [0, `L0 ${status(step)} ${step.name}`]);
+  plan.steps.forEach((planned, i) => {
+    const step = matched[i];
+    if (step) rows.push([planned.line + 1, `L${planned.line + 1}${planned.trigger ? ' (ONBUILD)' : ''} ${status(step)} ${step.name}`]);
+  });
   return rows.sort((a, b) => a[0] - b[0]).map((row) => row[1]);
+}
+
+/** The match table of a recorded build's state against a Dockerfile (see matchTable). */
+export function stepTable(state: BuildState, dockerfile: string, target: string | null = null): string[] {
+  return matchTable(planOf(dockerfile, target), observedSteps(state));
 }

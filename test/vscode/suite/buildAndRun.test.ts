@@ -6,6 +6,10 @@
  * API), until the build summary and the container's own line appear; the published port answers;
  * then dockerfileStudio.stopContainer leaves no container of this Dockerfile behind.
  *
+ * A second case builds a two-stage file whose RUN fails: the target and the ARG questions come
+ * from the server's step plan (the issue-10 example: a global ARG names the parent stage, `ARG A
+ * B=1` offers A), and the error lands on the RUN line from the server's build analysis.
+ *
  * Needs the docker CLI and engine (scripts/engine/setup.sh, which the integration script runs
  * first). Without them the test is skipped, and with CI=true it fails.
  */
@@ -125,5 +129,50 @@ suite('build and run', () => {
     const gone = async () => (left = await containersOf(document.uri.fsPath, '{{.Names}}')).listed === '' && left.stderr === '';
     await waitFor(gone, 'no container of this Dockerfile', 30_000).catch(() => undefined);
     assert.deepEqual(left, { listed: '', stderr: '' }, 'no container of this Dockerfile is left');
+  });
+
+  test('Build Image of a failing two-stage file: the plan asks for the target and ARG A, the error sits on the RUN', async function () {
+    this.timeout(120_000);
+    const engine = await docker('version', '--format', '{{.Server.Version}}');
+    if (engine.code !== 0) {
+      if (process.env.CI === 'true') assert.fail(`CI=true: no usable docker CLI and engine (${engine.stderr.trim()})`);
+      this.skip();
+    }
+    const text = [
+      'ARG BASE=build',
+      'FROM local/busybox:latest AS build',
+      'ARG A B=1',
+      'RUN echo about to fail \\',
+      '  && false',
+      'FROM ${BASE} AS final',
+      'RUN echo never',
+      '',
+    ].join('\n');
+    const document = await openFixture('build-failing/Dockerfile', text);
+    await document.save();
+    const asked: string[] = [];
+    const originalInput = vscode.window.showInputBox;
+    const originalPick = vscode.window.showQuickPick;
+    vscode.window.showInputBox = (options?: vscode.InputBoxOptions) => {
+      asked.push(`${options?.title}: ${options?.value}`);
+      return Promise.resolve(options?.value);
+    };
+    // The target question: take what it offers as picked (the last stage).
+    vscode.window.showQuickPick = ((items: readonly vscode.QuickPickItem[], options?: vscode.QuickPickOptions) => {
+      asked.push(`${options?.title}: ${items.map((item) => `${item.label}${item.picked ? '*' : ''}`).join(' ')}`);
+      return Promise.resolve(items.find((item) => item.picked));
+    }) as unknown as typeof vscode.window.showQuickPick;
+    try {
+      await vscode.commands.executeCommand('dockerfileStudio.buildImage', document.uri);
+      let shown: vscode.Diagnostic[] = [];
+      const placed = () => (shown = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'docker build')).length > 0;
+      await waitFor(placed, 'the build failure on the Dockerfile', 60_000);
+      assert.deepEqual(asked, [`Image tag: ${defaultTag('build-failing', 'Dockerfile')}`, 'Target stage: build final*', 'Build arg A: ']);
+      assert.deepEqual(shown.map((d) => [d.range.start.line, d.range.end.line, d.severity]), [[3, 4, vscode.DiagnosticSeverity.Error]]);
+      assert.match(shown[0].message, /did not complete successfully: exit code: 1\nabout to fail$/);
+    } finally {
+      vscode.window.showInputBox = originalInput;
+      vscode.window.showQuickPick = originalPick;
+    }
   });
 });

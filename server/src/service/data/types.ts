@@ -85,6 +85,10 @@ export interface InstructionData extends DocEntry {
   deprecated?: string;
   /** False for instructions that cannot be an ONBUILD trigger (FROM, ONBUILD, MAINTAINER). */
   allowedInOnbuild: boolean;
+  /** True when BuildKit runs it as a numbered step of its stage (`[stage i/n]`); the others only change the config. */
+  buildkitStep?: boolean;
+  /** True when it writes a filesystem layer; the others change the image config only. */
+  writesLayer?: boolean;
   /** Completion snippet body in VS Code snippet syntax, without the keyword. */
   snippet?: string;
 }

@@ -11,13 +11,16 @@
  * both). A mechanical fix goes with the finding: `report(range, message, { fixes: [...] })`.
  */
 import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import type { RuleSeverity } from '../../protocol';
 import type { DockerfileModel, InstructionModel } from '../model';
 
-/** Every severity a user can set per rule, least to most severe; `off` turns the rule off. */
-export const RULE_SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'] as const;
+export type { RuleSeverity };
 
-/** What a user can set per rule; `off` turns the rule off. */
-export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
+// A record over the protocol's type: adding a severity there fails to compile until it is ranked here.
+const SEVERITY_RANK: Record<RuleSeverity, number> = { off: 0, hint: 1, info: 2, warning: 3, error: 4 };
+
+/** Every severity a user can set per rule, least to most severe; `off` turns the rule off. */
+export const RULE_SEVERITIES: readonly RuleSeverity[] = (Object.keys(SEVERITY_RANK) as RuleSeverity[]).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b]);
 
 /** True when a value read from settings or a config file is a severity name. */
 export function isRuleSeverity(value: unknown): value is RuleSeverity {

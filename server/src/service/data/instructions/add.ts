@@ -4,6 +4,8 @@ import { ref } from './shared';
 
 export const ADD: InstructionData = {
   keyword: 'ADD',
+  buildkitStep: true,
+  writesLayer: true,
   summary:
     'Like `COPY`, but the source may also be a URL or a Git repository, and local tar archives are unpacked. Prefer `COPY` for plain files.',
   syntax: ['ADD [OPTIONS] <src>... <dest>', 'ADD [OPTIONS] ["<src>", ... "<dest>"]', 'ADD [OPTIONS] <<EOF <dest>'],

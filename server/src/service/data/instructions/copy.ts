@@ -4,6 +4,8 @@ import { ref } from './shared';
 
 export const COPY: InstructionData = {
   keyword: 'COPY',
+  buildkitStep: true,
+  writesLayer: true,
   summary:
     'Copies files and directories from the build context, another stage or an image into the image being built. The last argument is the destination inside the image.',
   syntax: [

@@ -4,6 +4,8 @@ import { ref, SHELL_VS_EXEC } from './shared';
 
 export const RUN: InstructionData = {
   keyword: 'RUN',
+  buildkitStep: true,
+  writesLayer: true,
   summary:
     'Executes a command while the image is being built and saves the changed files as a new layer. Use it to install packages, compile code and prepare files.',
   syntax: [

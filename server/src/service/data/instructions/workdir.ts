@@ -3,6 +3,7 @@ import { ref } from './shared';
 
 export const WORKDIR: InstructionData = {
   keyword: 'WORKDIR',
+  buildkitStep: true,
   summary:
     'Sets the working directory for later `RUN`, `CMD`, `ENTRYPOINT`, `COPY` and `ADD`, creating it if it does not exist.',
   syntax: ['WORKDIR <path>'],
