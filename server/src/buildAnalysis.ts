@@ -1,19 +1,31 @@
 /**
- * A build's record: what the client saw a build do (ANALYZE_BUILD_REQUEST), put on the lines of
- * the Dockerfile through the step plan. One composition of small parts, so that sizes (from the
- * image history), causes (against the previous record) and inputs (build args, hashed sources,
- * base images) each join as one more step here.
+ * A build's record: what the client (or the CLI) saw a build do, put on the lines of the
+ * Dockerfile through the step plan, then compared with the previous record. One composition of
+ * small parts: the plan and the match of printed steps (service/cache/plan.ts, match.ts), layer
+ * sizes from the image history (history.ts), what each step read (inputs.ts, with its context
+ * sources hashed here, buildContext.ts) and why each rebuilt step missed (causes.ts).
  */
 import { randomBytes } from 'node:crypto';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AnalyzeBuildParams, BuildPlan, BuildRecord, BuilderKind, ObservedStep, PlanStep, StepRecord } from './protocol';
-import { buildPlan, matchSteps, placeFailure, type DockerfileModel } from './service';
+import { openBuildContext, type BuildContextFiles } from './buildContext';
+import { loadProjectContext } from './projectContext';
+import type { AnalyzeBuildParams, BaseImage, BuildPlan, BuildRecord, BuilderKind, ObservedStep, PlanStep, StepInputs, StepRecord } from './protocol';
+import { buildPlan, explainRebuilds, matchHistory, matchSteps, placeFailure, stepReads, type DockerfileModel, type LayerSize, type StepReads } from './service';
 
 /** The record of one build of the model's Dockerfile. */
-export function analyzeBuild(model: DockerfileModel, params: AnalyzeBuildParams, id = recordId(params.startedAt)): BuildRecord {
+export async function analyzeBuild(model: DockerfileModel, params: AnalyzeBuildParams, id = recordId(params.startedAt)): Promise<BuildRecord> {
   const plan = buildPlan(model, params.target, params.buildArgs);
   const matched = matchSteps(plan, params.observed);
+  const sizes = params.history ? matchHistory(plan.steps, params.history).steps : null;
+  const reads = stepReads(model, plan, params.buildArgs);
   const ran = stepsRun(plan, matched, params.builder);
+  const files = await hashSources(params, ran.map(({ index }) => reads[index]));
+  const steps = ran.map(({ step, observed, index }, i) =>
+    stepRecord(plan, step, observed, sizes?.[index] ?? null, { args: reads[index].args, files: files[i], base: baseOf(plan, step, params.baseImages) }),
+  );
+  const causes = explainRebuilds(params.previous, steps, { noCache: params.noCache });
+  steps.forEach((step, i) => (step.cause = causes[i]));
   return {
     version: 1,
     id,
@@ -27,7 +39,7 @@ export function analyzeBuild(model: DockerfileModel, params: AnalyzeBuildParams,
     buildArgs: params.buildArgs,
     image: params.image,
     cacheHitRatio: cacheHitRatio(ran),
-    steps: ran.map(({ step, observed }) => stepRecord(plan, step, observed)),
+    steps,
     failure: params.succeeded
       ? null
       : placeFailure(plan, params.observed, matched, { dockerfile: params.uri, error: params.error ?? null, errorLocation: params.errorLocation ?? null }),
@@ -42,6 +54,8 @@ export function recordId(startedAt: string): string {
 interface RanStep {
   step: PlanStep;
   observed: ObservedStep | null;
+  /** Its index in plan.steps. */
+  index: number;
 }
 
 /** The plan steps of the stages the builder ran (BuildKit: the stages the target needs; legacy: every stage up to it). */
@@ -51,12 +65,12 @@ function stepsRun(plan: BuildPlan, matched: readonly (ObservedStep | null)[], bu
   plan.steps.forEach((step, i) => {
     // Global ARGs are no step of any stage: the legacy builder prints them, nothing is built by them.
     if (step.stage < 0) return;
-    if (builder === 'legacy' ? step.stage <= plan.targetStage : built.has(step.stage)) ran.push({ step, observed: matched[i] });
+    if (builder === 'legacy' ? step.stage <= plan.targetStage : built.has(step.stage)) ran.push({ step, observed: matched[i], index: i });
   });
   return ran;
 }
 
-function stepRecord(plan: BuildPlan, step: PlanStep, observed: ObservedStep | null): StepRecord {
+function stepRecord(plan: BuildPlan, step: PlanStep, observed: ObservedStep | null, size: LayerSize | null, inputs: StepInputs): StepRecord {
   const stage = plan.stages[step.stage];
   return {
     line: step.line + 1,
@@ -66,11 +80,11 @@ function stepRecord(plan: BuildPlan, step: PlanStep, observed: ObservedStep | nu
     keyword: step.keyword,
     cached: observed ? observed.cached : null,
     durationMs: observed?.durationMs ?? null,
-    sizeBytes: null,
+    sizeBytes: size?.layer === 'layer' ? size.sizeBytes : null,
     output: step.output,
     error: observed?.error ?? null,
     cause: null,
-    inputs: { args: {}, files: null, base: null },
+    inputs,
     rebuildsWhen: step.rebuildsWhen,
   };
 }
@@ -94,4 +108,32 @@ function dockerfilePath(uri: string): string {
   } catch {
     return uri;
   }
+}
+
+/**
+ * The digests of each step's context sources (null where it takes none or they cannot be
+ * hashed). The context is walked once, with the ignore file BuildKit would apply.
+ */
+async function hashSources(params: AnalyzeBuildParams, reads: readonly StepReads[]): Promise<StepInputs['files'][]> {
+  if (!reads.some((read) => read.sources !== null)) return reads.map(() => null);
+  const dockerfile = dockerfilePath(params.uri);
+  let context: BuildContextFiles;
+  try {
+    const project = await loadProjectContext({ dockerfile, buildContext: relative(dirname(dockerfile), params.context) || '.', config: null });
+    context = await openBuildContext(params.context, project.dockerignore);
+  } catch {
+    return reads.map(() => null);
+  }
+  if (context.problem !== null) return reads.map(() => null);
+  const out: StepInputs['files'][] = [];
+  for (const read of reads) out.push(read.sources === null ? null : (await context.hashSources(read.sources)).files);
+  return out;
+}
+
+/** What the engine resolved a FROM of an image to, from what the client looked up. */
+function baseOf(plan: BuildPlan, step: PlanStep, images: readonly BaseImage[]): BaseImage | null {
+  if (step.keyword !== 'FROM' || step.trigger) return null;
+  const stage = plan.stages[step.stage];
+  if (!stage || stage.parentStage !== null || stage.base.toLowerCase() === 'scratch') return null;
+  return images.find((image) => image.ref === stage.base) ?? null;
 }

@@ -84,12 +84,17 @@ const diagnostics = new DiagnosticsPublisher({
 /** Runs a handler; an exception is logged and answered with `fallback`, a cancelled request too. */
 function guard<T>(name: string, token: CancellationToken | undefined, fallback: T, handler: () => T): T {
   if (token?.isCancellationRequested) return fallback;
-  try {
-    return handler();
-  } catch (error) {
+  const failed = (error: unknown): T => {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     connection.console.error(`${name} failed: ${detail}`);
     return fallback;
+  };
+  try {
+    const result = handler();
+    // An async feature (the build analysis reads the context) fails later, the same way.
+    return (result instanceof Promise ? result.catch(failed) : result) as T;
+  } catch (error) {
+    return failed(error);
   }
 }
 

@@ -92,7 +92,7 @@ for (const mode of ['rawjson', 'plain', 'legacy'] as BuildMode[]) {
     // What the editor sends the server after the build, and the record's failure it shows.
     const options = optionsFor(context, 'local/dfs-test-broken:1');
     const params = analyzeRequest('file:///w/Dockerfile', options, mode, { ...result, startedAt: new Date().toISOString(), imageId: null });
-    const place = analyzeBuild(createDockerfileService().parse(broken), params).failure;
+    const place = (await analyzeBuild(createDockerfileService().parse(broken), params)).failure;
     assert.equal(place?.line, 9);
     assert.match(place?.message ?? '', /about to fail/);
     assert.match(place?.message ?? '', /missing\.txt/);

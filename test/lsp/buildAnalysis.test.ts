@@ -50,9 +50,9 @@ function rows(record: BuildRecord): string[] {
   });
 }
 
-test('a partly cached BuildKit build: every step of both stages, its cache state, output and the hit ratio', () => {
+test('a partly cached BuildKit build: every step of both stages, its cache state, output and the hit ratio', async () => {
   const model = createDockerfileService().parse(fixture('Dockerfile'));
-  const record = analyzeBuild(model, paramsFor('rawjson', 'rawjson-app-changed.txt', true), 'id-1');
+  const record = await analyzeBuild(model, paramsFor('rawjson', 'rawjson-app-changed.txt', true), 'id-1');
   assert.deepEqual(rows(record), [
     '4-4 build FROM built timed not-in-image | FROM ${BASE} AS build',
     '5-5 build ARG - not-in-image | ARG GREETING',
@@ -100,16 +100,20 @@ test('a partly cached BuildKit build: every step of both stages, its cache state
     error: null,
     cause: null,
     inputs: { args: {}, files: null, base: null },
-    rebuildsWhen: [],
+    rebuildsWhen: [
+      { kind: 'text', subject: 'COPY lib.txt .' },
+      { kind: 'files', subject: 'lib.txt' },
+      { kind: 'parent', subject: 'build' },
+    ],
   });
 });
 
-test('a cached legacy build scores 1 (FROM and the global ARG aside); a failed one carries its failure', () => {
+test('a cached legacy build scores 1 (FROM and the global ARG aside); a failed one carries its failure', async () => {
   const model = createDockerfileService().parse(fixture('Dockerfile'));
-  const cached = analyzeBuild(model, paramsFor('legacy', 'legacy-cached.txt', true), 'id-2');
+  const cached = await analyzeBuild(model, paramsFor('legacy', 'legacy-cached.txt', true), 'id-2');
   assert.equal(cached.steps.length, 14, 'every instruction of both stages, without the global ARG');
   assert.equal(cached.steps.filter((step) => step.cached === null).length, 0);
-  const failing = analyzeBuild(createDockerfileService().parse(fixture('Dockerfile.failing')), paramsFor('rawjson', 'rawjson-failing.txt', false), 'id-3');
+  const failing = await analyzeBuild(createDockerfileService().parse(fixture('Dockerfile.failing')), paramsFor('rawjson', 'rawjson-failing.txt', false), 'id-3');
   assert.deepEqual(failing.failure, {
     line: 9,
     endLine: 9,
@@ -119,10 +123,10 @@ test('a cached legacy build scores 1 (FROM and the global ARG aside); a failed o
   assert.equal(cached.cacheHitRatio, 1);
 });
 
-test('record ids sort by start time and differ between builds of the same second', () => {
+test('record ids sort by start time and differ between builds of the same second', async () => {
   const model = createDockerfileService().parse(fixture('Dockerfile'));
   const params = paramsFor('rawjson', 'rawjson-cached.txt', true);
-  const [a, b] = [analyzeBuild(model, params).id, analyzeBuild(model, params).id];
+  const [a, b] = [(await analyzeBuild(model, params)).id, (await analyzeBuild(model, params)).id];
   assert.notEqual(a, b);
   assert.ok(a.startsWith('2026-12-08T00:00:00.000Z-'), a);
 });
@@ -144,7 +148,7 @@ test('over LSP: the plan and the record of an open document and of a file only o
     assert.deepEqual(await server.connection.sendRequest(BUILD_PLAN_REQUEST, { uri: diskUri, target: null }), buildPlan(createDockerfileService().parse(fixture('Dockerfile')), null, {}));
     const params = { ...paramsFor('rawjson', 'rawjson-app-changed.txt', true), uri: diskUri };
     const record = await server.connection.sendRequest<BuildRecord>(ANALYZE_BUILD_REQUEST, params);
-    assert.deepEqual(record, analyzeBuild(createDockerfileService().parse(fixture('Dockerfile')), params, record.id));
+    assert.deepEqual(record, await analyzeBuild(createDockerfileService().parse(fixture('Dockerfile')), params, record.id));
     assert.equal(record.dockerfile, onDisk);
 
     assert.equal(await server.connection.sendRequest(BUILD_PLAN_REQUEST, { uri: pathToFileURL(join(folder, 'missing')).href, target: null }), null);

@@ -43,6 +43,7 @@ export { cleanPath, parseDockerignore } from './diagnostics/rules/buildkit/docke
 export type { DockerignoreMatcher } from './diagnostics/rules/buildkit/dockerignore';
 export { argsInScope, rebuildsWhen, stageLabel } from './cache/invalidation';
 export { explainRebuilds, type ExplainOptions } from './cache/causes';
+export { stepReads, type StepReads } from './cache/inputs';
 export { buildPlan } from './cache/plan';
 export { matchSteps, placeFailure } from './cache/match';
 export type { BuildFailure } from './cache/match';

@@ -150,8 +150,12 @@ export function explainRebuilds(previous: BuildRecord | null, current: StepRecor
   // The first missed step of each stage, and the first metadata instruction whose text changed.
   const firstMissed = new Map<string, number>();
   const firstEdited = new Map<string, number>();
+  // BuildKit's FROM vertex only resolves the image: its cached flag flips between identical
+  // builds (and one vertex serves every stage on the same image), so a FROM counts as missed only
+  // when its base image or its text changed.
+  const fromMissed = current.map((step, i) => step.keyword === 'FROM' && step.cached === false && (!matches[i].sameText || baseChange(matches[i].step?.inputs.base ?? null, step.inputs.base) !== null));
   current.forEach((step, i) => {
-    if (step.cached === false && !firstMissed.has(step.stage)) firstMissed.set(step.stage, i);
+    if (step.cached === false && (step.keyword !== 'FROM' || fromMissed[i]) && !firstMissed.has(step.stage)) firstMissed.set(step.stage, i);
     if (step.cached === null && !matches[i].sameText && !firstEdited.has(step.stage)) firstEdited.set(step.stage, i);
   });
   const earliest = (stages: string[], before: number, from: Map<string, number>) => {
@@ -164,7 +168,7 @@ export function explainRebuilds(previous: BuildRecord | null, current: StepRecor
   };
 
   return current.map((step, i) => {
-    if (step.cached !== false) return null;
+    if (step.cached !== false || (step.keyword === 'FROM' && !fromMissed[i])) return null;
     const { step: before, sameText } = matches[i];
     if (!before) return cause('instruction-changed', `A new instruction: the previous build had no such step in stage ${excerpt(step.stage)}.`);
     if (!sameText) return cause('instruction-changed', `The instruction changed: it was ${q(before.instruction)}, now ${q(step.instruction)}.`);

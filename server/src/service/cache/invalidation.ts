@@ -193,12 +193,12 @@ function textOf(model: DockerfileModel, instruction: InstructionModel): string {
 }
 
 /** The sources of a COPY or ADD as written (exec form decoded; heredoc markers left out). */
-function sources(model: DockerfileModel, instruction: InstructionModel): string[] {
+export function sources(model: DockerfileModel, instruction: InstructionModel): string[] {
   const words = instruction.form === 'exec' ? (instruction.execArgs ?? []) : instruction.args.map((a) => model.textAt(a.range));
   return words.slice(0, -1).filter((w) => !w.startsWith('<<'));
 }
 
-function isRemote(source: string): boolean {
+export function isRemote(source: string): boolean {
   return source.includes('://') || source.startsWith('git@');
 }
 
