@@ -13,19 +13,30 @@ import { loadProjectContext } from './projectContext';
 import type { AnalyzeBuildParams, BaseImage, BuildPlan, BuildRecord, BuilderKind, ObservedStep, PlanStep, StepInputs, StepRecord } from './protocol';
 import { buildPlan, explainRebuilds, matchHistory, matchSteps, placeFailure, stepReads, type DockerfileModel, type LayerSize, type StepReads } from './service';
 
+/** How much to read beyond what the params carry. */
+export interface AnalyzeOptions {
+  /** Hash COPY/ADD sources in the context (default true); `layers` of an existing image has no build to compare. */
+  hashContext?: boolean;
+}
+
 /** The record of one build of the model's Dockerfile. */
-export async function analyzeBuild(model: DockerfileModel, params: AnalyzeBuildParams, id = recordId(params.startedAt)): Promise<BuildRecord> {
+export async function analyzeBuild(model: DockerfileModel, params: AnalyzeBuildParams, id = recordId(params.startedAt), options: AnalyzeOptions = {}): Promise<BuildRecord> {
   const plan = buildPlan(model, params.target, params.buildArgs);
   const matched = matchSteps(plan, params.observed);
   const sizes = params.history ? matchHistory(plan.steps, params.history).steps : null;
   const reads = stepReads(model, plan, params.buildArgs);
   const ran = stepsRun(plan, matched, params.builder);
-  const files = await hashSources(params, ran.map(({ index }) => reads[index]));
+  const files = options.hashContext === false ? ran.map(() => null) : await hashSources(params, ran.map(({ index }) => reads[index]));
   const steps = ran.map(({ step, observed, index }, i) =>
     stepRecord(plan, step, observed, sizes?.[index] ?? null, { args: reads[index].args, files: files[i], base: baseOf(plan, step, params.baseImages) }),
   );
   const causes = explainRebuilds(params.previous, steps, { noCache: params.noCache });
-  steps.forEach((step, i) => (step.cause = causes[i]));
+  steps.forEach((step, i) => {
+    step.cause = causes[i];
+    // BuildKit's FROM vertex only resolves the image, and its cached flag flips between identical
+    // builds: a FROM that missed for no reason of its own made no cache decision worth showing.
+    if (step.keyword === 'FROM' && step.cached === false && step.cause === null) step.cached = null;
+  });
   return {
     version: 1,
     id,

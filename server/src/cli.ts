@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `dockerfile-studio`: the command-line face of the language service (`lint`, `explain`,
- * `rules`). Wiring only: arguments in cli/args.ts, the lint run in cli/run.ts, texts in cli/.
+ * `rules`, and the layer report of `build` and `layers`). Wiring only: arguments in cli/args.ts, the lint run in cli/run.ts, texts in cli/.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { ALL_RULES, closest, getRule } from './service';
 import { parseArgs, USAGE } from './cli/args';
 import { explainRule, listRules } from './cli/explain';
 import { EXIT_ERROR, EXIT_OK, escapedStderr, runLint, type Output } from './cli/run';
+import { runBuild, runLayers } from './cli/build';
 
 /** The package version (dist/cli.js sits one folder below package.json, installed or not). */
 function version(): string {
@@ -43,6 +44,10 @@ async function main(argv: string[], out: Output): Promise<number> {
     }
     case 'lint':
       return runLint({ ...command, version: version() }, out);
+    case 'build':
+      return runBuild(command, out);
+    case 'layers':
+      return runLayers(command, out);
     case 'usage-error':
       out.stderr(`dockerfile-studio: ${command.message} (dockerfile-studio --help shows the usage)\n`);
       return EXIT_ERROR;

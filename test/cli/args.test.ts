@@ -23,7 +23,7 @@ test('lint: defaults, targets, both option spellings, and -- before file names t
 
 test('usage errors are one-line messages', () => {
   const errors = [
-    [[], 'missing command (lint, explain or rules)'],
+    [[], 'missing command (lint, explain, rules, build or layers)'],
     [['check'], "unknown command 'check'"],
     [['lint', '--fix'], "unknown option '--fix'"],
     [['lint', '--format=xml'], "unknown format 'xml' (expected text, json, sarif, github)"],

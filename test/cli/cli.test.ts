@@ -170,7 +170,7 @@ test('usage and I/O errors exit 2 with one clear line', () => {
     [['lint', '--fix'], "dockerfile-studio: unknown option '--fix' (dockerfile-studio --help shows the usage)\n"],
     [['lint', '--format', 'xml'], "dockerfile-studio: unknown format 'xml' (expected text, json, sarif, github) (dockerfile-studio --help shows the usage)\n"],
     [['frobnicate'], "dockerfile-studio: unknown command 'frobnicate' (dockerfile-studio --help shows the usage)\n"],
-    [[], 'dockerfile-studio: missing command (lint, explain or rules) (dockerfile-studio --help shows the usage)\n'],
+    [[], 'dockerfile-studio: missing command (lint, explain, rules, build or layers) (dockerfile-studio --help shows the usage)\n'],
     [['lint', 'no such.Dockerfile'], "dockerfile-studio: no such file or folder 'no such.Dockerfile'\n"],
     [['lint', 'loop'], "dockerfile-studio: cannot read 'loop' (ELOOP)\n"],
     [['lint', '--config', 'missing.json'], "dockerfile-studio: cannot read config 'missing.json' (ENOENT)\n"],

@@ -3,6 +3,8 @@
  * mistake becomes a `usage-error` with a one-line message, never an exception.
  */
 
+import { type BuildCommand, type LayersCommand, parseBuild, parseLayers } from './buildArgs';
+
 /** Output formats of `lint`. */
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -18,6 +20,8 @@ export type Command =
   | { kind: 'rules' }
   | { kind: 'explain'; rule: string }
   | { kind: 'lint'; targets: string[]; format: Format; failOn: FailLevel; config: string | null }
+  | BuildCommand
+  | LayersCommand
   | { kind: 'usage-error'; message: string };
 
 export const USAGE = `usage: dockerfile-studio <command> [options]
@@ -26,6 +30,10 @@ commands:
   lint [files or folders...]   report problems (default: the current folder; - reads stdin)
   explain <rule>               print a rule's documentation
   rules                        list every rule with its default severity
+  build [options] <context>    build with docker, then report per Dockerfile line what the
+                               cache did, the time, the layer size and why each step rebuilt
+  layers <image> --dockerfile <file>
+                               print the layer size of each Dockerfile line of an image
 
 lint options:
   --format <text|json|sarif|github>    output format (default: text)
@@ -33,6 +41,15 @@ lint options:
                                        lowest severity that fails the run (default: error)
   --config <file>                      use this config file instead of the nearest
                                        .dockerfile-studio.json above each Dockerfile
+
+build options:
+  -f, --file <Dockerfile>   --target <stage>   -t, --tag <tag>   --build-arg NAME=value (repeatable)
+  --no-cache                           build without the cache
+  --records <folder>                   where build records are kept (default: the user cache folder)
+  --report <text|json|markdown>        report format (default: text; markdown suits a CI job summary)
+
+layers options:
+  --dockerfile <file>   --target <stage>   --report <text|json|markdown>
 
   -h, --help       show this help
   -v, --version    print the version
@@ -46,7 +63,7 @@ const ALIASES: Record<string, string> = { information: 'info', off: 'none' };
 /** Reads argv (without `node` and the script) into a Command. */
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
-  if (command === undefined) return { kind: 'usage-error', message: 'missing command (lint, explain or rules)' };
+  if (command === undefined) return { kind: 'usage-error', message: 'missing command (lint, explain, rules, build or layers)' };
   if (command === '-h' || command === '--help' || command === 'help') return { kind: 'help' };
   if (command === '-v' || command === '--version') return { kind: 'version' };
   if (rest.includes('-h') || rest.includes('--help')) return { kind: 'help' };
@@ -60,6 +77,10 @@ export function parseArgs(argv: readonly string[]): Command {
       if (words.length !== 1) return { kind: 'usage-error', message: 'explain takes exactly one rule id, e.g. explain JSONArgsRecommended' };
       return { kind: 'explain', rule: words[0] };
     }
+    case 'build':
+      return parseBuild(rest);
+    case 'layers':
+      return parseLayers(rest);
     case 'rules':
       return rest.length === 0 ? { kind: 'rules' } : { kind: 'usage-error', message: `rules takes no arguments (got '${rest[0]}')` };
     default:
