@@ -24,6 +24,8 @@ PIDFILE=$STATE/registry.pid
 
 say() { echo "[engine/registry] $*"; }
 fail() { echo "[engine/registry] $*" >&2; exit 1; }
+# shellcheck source=daemon.sh
+source "$(dirname "${BASH_SOURCE[0]}")/daemon.sh"
 [ "$(id -u)" = 0 ] || fail "must run as root (apt-get install)"
 mkdir -p "$STATE/storage"
 start=$(date +%s%N)
@@ -68,14 +70,8 @@ else
   setsid nohup /usr/bin/docker-registry serve "$STATE/config.yml" >>"$STATE/registry.log" 2>&1 </dev/null &
   pid=$!
   echo "$pid" >"$PIDFILE"
-  deadline=$(( $(date +%s) + READY_TIMEOUT ))
-  # The registry gives no readiness signal but its answer; the loop ends on success, on its exit,
-  # or at the deadline.
-  until [ "$(status)" = 200 ]; do
-    kill -0 "$pid" 2>/dev/null || { tail -20 "$STATE/registry.log" >&2; rm -f "$PIDFILE"; fail "docker-registry exited"; }
-    [ "$(date +%s)" -lt "$deadline" ] || { tail -20 "$STATE/registry.log" >&2; fail "docker-registry not ready after ${READY_TIMEOUT}s"; }
-    sleep 0.1
-  done
+  answers() { [ "$(status)" = 200 ]; }
+  await_ready "$pid" "$STATE/registry.log" answers
   say "docker-registry $pid ready"
 fi
 say "ready in $(( ($(date +%s%N) - start) / 1000000 )) ms: $(/usr/bin/docker-registry --version | cut -d' ' -f3) on $ADDR"

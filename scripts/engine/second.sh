@@ -31,6 +31,8 @@ IMAGE=local/busybox:latest
 
 say() { echo "[engine/second] $*"; }
 fail() { echo "[engine/second] $*" >&2; exit 1; }
+# shellcheck source=daemon.sh
+source "$(dirname "${BASH_SOURCE[0]}")/daemon.sh"
 [ "$(id -u)" = 0 ] || fail "must run as root (dockerd needs it)"
 [ -x /usr/sbin/dockerd ] || fail "/usr/sbin/dockerd is missing: run scripts/engine/setup.sh first"
 mkdir -p "$STATE"
@@ -54,14 +56,7 @@ else
     --bridge="$BRIDGE" --storage-driver overlay2 --exec-opt native.cgroupdriver=cgroupfs \
     --cgroup-parent /docker-second >>"$STATE/dockerd.log" 2>&1 </dev/null &
   daemon=$!
-  deadline=$(( $(date +%s) + READY_TIMEOUT ))
-  # Polling /_ping is the only readiness signal dockerd gives; the loop ends on success, on the
-  # daemon's exit, or at the deadline.
-  until ping; do
-    kill -0 "$daemon" 2>/dev/null || { tail -20 "$STATE/dockerd.log" >&2; fail "dockerd exited"; }
-    [ "$(date +%s)" -lt "$deadline" ] || { tail -20 "$STATE/dockerd.log" >&2; fail "dockerd not ready after ${READY_TIMEOUT}s"; }
-    sleep 0.1
-  done
+  await_ready "$daemon" "$STATE/dockerd.log" ping
   say "dockerd $daemon ready"
 fi
 

@@ -28,6 +28,8 @@ say() { echo "[engine/setup] $*"; }
 # shellcheck source=debs.sh
 source "$(dirname "${BASH_SOURCE[0]}")/debs.sh"
 fail() { echo "[engine/setup] $*" >&2; exit 1; }
+# shellcheck source=daemon.sh
+source "$(dirname "${BASH_SOURCE[0]}")/daemon.sh"
 [ "$(id -u)" = 0 ] || fail "must run as root (dockerd needs it)"
 mkdir -p "$STATE"
 start=$(date +%s%N)
@@ -74,14 +76,7 @@ else
   setsid nohup /usr/sbin/dockerd --config-file "$STATE/daemon.json" --pidfile "$PIDFILE" \
     >>"$STATE/dockerd.log" 2>&1 </dev/null &
   daemon=$!
-  deadline=$(( $(date +%s) + READY_TIMEOUT ))
-  # Polling /_ping is the only readiness signal dockerd gives; the loop ends on success,
-  # on the daemon's exit, or at the deadline.
-  until ping; do
-    kill -0 "$daemon" 2>/dev/null || { tail -20 "$STATE/dockerd.log" >&2; fail "dockerd exited"; }
-    [ "$(date +%s)" -lt "$deadline" ] || { tail -20 "$STATE/dockerd.log" >&2; fail "dockerd not ready after ${READY_TIMEOUT}s"; }
-    sleep 0.1
-  done
+  await_ready "$daemon" "$STATE/dockerd.log" ping
   say "dockerd $daemon ready"
 fi
 

@@ -2,25 +2,14 @@
 # Stops the dockerd that setup.sh started, and the containerd it manages. Idempotent; keeps the
 # packages, images and data root.
 set -uo pipefail
-PIDFILE=/var/run/docker.pid
-CONTAINERD_PIDFILE=/var/run/docker/containerd/containerd.pid
-TIMEOUT=${STOP_TIMEOUT:-30}
-[ "$(id -u)" = 0 ] || { echo "[engine/stop] must run as root" >&2; exit 1; }
-
-# Waits for one pid to go away; kill -0 is the only portable check for a non-child process.
-gone() { local i; for ((i = 0; i < $2 * 10; i++)); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done; return 1; }
-
-containerd=""; [ -f "$CONTAINERD_PIDFILE" ] && containerd=$(cat "$CONTAINERD_PIDFILE")
-if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
-  pid=$(cat "$PIDFILE")
-  echo "[engine/stop] stopping dockerd $pid"
-  kill -TERM "$pid"   # dockerd stops its containers within shutdown-timeout, then its containerd
-  gone "$pid" "$TIMEOUT" || { echo "[engine/stop] SIGKILL after ${TIMEOUT}s" >&2; kill -KILL "$pid" 2>/dev/null; gone "$pid" 5; }
-else
-  echo "[engine/stop] dockerd is not running"
-fi
-if [ -n "$containerd" ] && kill -0 "$containerd" 2>/dev/null; then
-  kill -TERM "$containerd"; gone "$containerd" 10 || kill -KILL "$containerd" 2>/dev/null
-fi
-rm -f "$PIDFILE"
-echo "[engine/stop] stopped"
+say() { echo "[engine/stop] $*"; }
+[ "$(id -u)" = 0 ] || { say "must run as root" >&2; exit 1; }
+# shellcheck source=daemon.sh
+source "$(dirname "${BASH_SOURCE[0]}")/daemon.sh"
+containerd_pidfile=/var/run/docker/containerd/containerd.pid
+# The containerd's pid is read before dockerd goes: dockerd removes the file when it stops.
+keep=$(mktemp); [ -f "$containerd_pidfile" ] && cp "$containerd_pidfile" "$keep"
+# dockerd stops its containers within shutdown-timeout, then its containerd.
+stop_pidfile /var/run/docker.pid "${STOP_TIMEOUT:-30}" dockerd
+stop_containerd "$keep"; rm -f "$keep"
+say "stopped"
