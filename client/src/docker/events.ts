@@ -3,24 +3,12 @@
  * BuildKit plain, the legacy builder), so everything downstream (terminal, summary, diagnostics,
  * line mapping) is written once.
  */
+import type { StepName } from '../../../server/src/protocol';
 
-/** A build step as the builder names it, e.g. `[build 3/6] COPY lib.txt .` or `Step 7/15 : RUN x`. */
-export interface StepInfo {
+/** A build step as the builder names it, with the id the progress stream gives it. */
+export interface StepInfo extends StepName {
   /** Stable id within one build: the vertex digest, `#N` of plain output, or `step-N` (legacy). */
   id: string;
-  /** The name as printed. */
-  name: string;
-  /** Stage name (`build`, `stage-1`), or null when the builder gave none. */
-  stage: string | null;
-  /** 1-based position; per stage for BuildKit, over the whole file for the legacy builder. */
-  index: number | null;
-  total: number | null;
-  /** `per-stage` (BuildKit) or `file` (legacy: every instruction, global ARGs included). */
-  numbering: 'per-stage' | 'file';
-  /** Upper-cased instruction keyword, or null for internal steps. */
-  keyword: string | null;
-  /** The instruction as the builder printed it, keyword included. */
-  text: string;
   /** True for `[internal] ...`, `exporting to image` and other steps that are not Dockerfile lines. */
   internal: boolean;
 }

@@ -76,16 +76,25 @@ export interface BuildPlanParams {
   buildArgs?: Record<string, string>;
 }
 
-/** A step as the builder reported it, with what happened to it. */
-export interface ObservedStep {
-  /** The name as printed: `[build 3/6] COPY lib.txt .`, `Step 7/15 : RUN x`. */
+/** A build step as the builder names it, e.g. `[build 3/6] COPY lib.txt .` or `Step 7/15 : RUN x`. */
+export interface StepName {
+  /** The name as printed. */
   name: string;
+  /** Stage name (`build`, `stage-1`), or null when the builder gave none. */
   stage: string | null;
+  /** 1-based position; per stage for BuildKit, over the whole file for the legacy builder. */
   index: number | null;
   total: number | null;
+  /** `per-stage` (BuildKit) or `file` (legacy: every instruction, global ARGs included). */
   numbering: 'per-stage' | 'file';
+  /** Upper-cased instruction keyword, or null for internal steps. */
   keyword: string | null;
+  /** The instruction as the builder printed it, keyword included. */
   text: string;
+}
+
+/** A step as the builder reported it, with what happened to it. */
+export interface ObservedStep extends StepName {
   cached: boolean;
   completed: boolean;
   durationMs: number | null;
