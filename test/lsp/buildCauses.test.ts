@@ -1,6 +1,6 @@
 /**
  * The whole analysis over three recorded consecutive builds of the cache-facts fixture (BuildKit
- * 0.13, test/client/fixtures/builds/cachefacts): each record compared with the one before, its
+ * 0.13, test/client/fixtures/builds/cachefacts, of test/docker/fixtures/cachefacts): each record compared with the one before, its
  * context hashed in a real folder (app.sh edited before the third build, as it was), sizes from
  * the recorded `docker history`. What each line says is what the engine did and why.
  */
@@ -57,7 +57,6 @@ test('three builds in a row: the first, a build-arg change, one source file chan
   const context = mkdtempSync(join(tmpdir(), 'dfs-causes-'));
   try {
     cpSync(join(process.cwd(), 'test/docker/fixtures/cachefacts'), context, { recursive: true });
-    writeFileSync(join(context, 'Dockerfile'), fixture(`${SAMPLES}/Dockerfile`));
     const model = createDockerfileService().parse(readFileSync(join(context, 'Dockerfile'), 'utf8'));
     const first = await analyzeBuild(model, params(context, 'first', { FLAVOUR: 'a', STAMP: 'a' }, null), 'r1');
     const argChanged = await analyzeBuild(model, params(context, 'arg-changed', { FLAVOUR: 'b', STAMP: 'a' }, first), 'r2');
