@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type TerminalOutput, onDidWriteOutput } from './commands/buildTerminal';
 import { buildAndRun, buildImage, rebuildNoCache, runLastImage, stopContainer } from './commands/build';
+import { exportLayerReport, showLayerCache, toggleLayerDecorations } from './commands/layers';
 import { restartServer } from './commands/restartServer';
 import { Ctx } from './ctx';
 import { StageLenses } from './stageLenses';
@@ -28,6 +29,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Studio
     'dockerfileStudio.rebuildNoCache': rebuildNoCache,
     'dockerfileStudio.runLastImage': runLastImage,
     'dockerfileStudio.stopContainer': stopContainer,
+    'dockerfileStudio.showLayerCache': showLayerCache,
+    'dockerfileStudio.exportLayerReport': exportLayerReport,
+    'dockerfileStudio.toggleLayerDecorations': toggleLayerDecorations,
   });
   ctx.push(vscode.languages.registerCodeLensProvider({ language: 'dockerfile', scheme: 'file' }, new StageLenses(ctx)));
   await ctx.start();
