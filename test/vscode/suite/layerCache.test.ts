@@ -138,7 +138,9 @@ suite('layer cache after a real build', () => {
     } finally {
       restore();
       await vscode.commands.executeCommand('dockerfileStudio.stopContainer', document.uri);
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // Only this test's tabs: another test's unsaved editor would ask to be saved.
+      const mine = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t === layerTab() || (t.input instanceof vscode.TabInputText && t.input.uri.toString() === document.uri.toString()));
+      await vscode.window.tabGroups.close(mine);
     }
     const name = containerNameFor(tag);
     await waitFor(async () => (await docker('ps', '--all', '--filter', `name=^${name}$`, '--format', '{{.Names}}')).stdout.trim() === '', 'no container left', 30_000);
