@@ -94,6 +94,13 @@ suite('layer cache after a real build', () => {
       assert.deepEqual(record.steps.map((s) => `${s.line}-${s.endLine} ${s.keyword} ${s.cached === null ? '-' : 'ran'}`), [
         '1-1 FROM ran', '2-2 WORKDIR ran', '3-3 COPY ran', '4-5 RUN ran', '7-7 FROM ran', '8-8 ENV -', '9-9 COPY ran', '10-10 RUN ran', '11-11 CMD -',
       ]);
+      // The history went in: a layer's size is the engine's for the command that made it.
+      const history = await docker('history', '--no-trunc', '--human=false', '--format', '{{.Size}}\t{{.CreatedBy}}', tag);
+      const padRow = history.stdout.split('\n').find((row) => row.includes('head -c 20000'));
+      assert.ok(padRow, history.stdout);
+      assert.equal(record.steps.find((s) => s.line === 10)?.sizeBytes, Number(padRow.split('\t')[0]));
+      const missed = record.steps.filter((s) => s.cached === false);
+      assert.ok(missed.length > 0 && missed.every((s) => s.cause?.kind === 'first-build'), 'a first build, compared with nothing');
       // Every instruction line the build saw is decorated, none edited since.
       assert.deepEqual(layers.decorations.tracked(document.uri).map((t) => `${t.line}: ${t.range.start.line}-${t.range.end.line}${t.stale ? ' stale' : ''}`), [
         '1: 0-0', '2: 1-1', '3: 2-2', '4: 3-4', '7: 6-6', '8: 7-7', '9: 8-8', '10: 9-9', '11: 10-10',
@@ -113,6 +120,10 @@ suite('layer cache after a real build', () => {
       const second = both[0];
       assert.equal(layers.panel.record?.id, second.id, 'the open panel shows the newest build');
       assert.deepEqual(second.steps.filter((s) => s.cached === true).map((s) => s.line), [1, 2, 7], 'the FROMs and WORKDIR came from the cache');
+
+      // The previous record and the hashed sources went in: the changed file is named, the rest follows from it.
+      const cause = (line: number) => second.steps.find((s) => s.line === line)?.cause;
+      assert.deepEqual([cause(3)?.kind, cause(3)?.files, cause(4)?.kind, cause(4)?.causeLine], ['files-changed', ['app.txt'], 'parent-rebuilt', 3]);
 
       // The panel's compare: the second build's causes against the first, as the service computes them.
       (layers.panel as unknown as { receive(message: unknown): void }).receive({ type: 'compare', currentId: second.id, baselineId: record.id });

@@ -248,7 +248,15 @@ describe('the layer cache in a real VS Code after real builds', { concurrency: f
     assert.deepEqual(rows, want);
     assert.deepEqual(causes.map((c, i) => (c ? second.steps[i].line : null)).filter((l) => l !== null), [2, 3, 7, 8, 9]);
     assert.equal(await frame.locator('tr.step.first-cause').evaluate((row) => row.dataset.line), '2');
+    // A double click on the panel's tab gives its group most of the width, for the picture; another gives it back.
+    const tab = page.locator('.tab', { hasText: 'Layer Cache: Dockerfile' }).first();
+    const width = () => page.locator('iframe.webview').first().evaluate((frame) => frame.getBoundingClientRect().width);
+    const before = await width();
+    await tab.dblclick();
+    await waitFor(async () => (await width()) > before * 1.5, { timeoutMs: 10_000, what: 'the panel to widen' });
     await screenshot('panel-compared');
+    await tab.dblclick();
+    await waitFor(async () => (await width()) < before * 1.2, { timeoutMs: 10_000, what: 'the panel to narrow again' });
   });
 
   step('the Dockerfile line holding <script> and onerror= shows as text in the panel', async () => {
