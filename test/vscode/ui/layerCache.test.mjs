@@ -221,6 +221,9 @@ describe('the layer cache in a real VS Code after real builds', { concurrency: f
     await recordsUntil(2);
     await hidePart('.part.panel', 'Control+j');
     await hidePart('.part.sidebar', 'Control+b');
+    // The second build's decorations name why each line rebuilt.
+    await waitFor(async () => (await decorationTexts())[1].endsWith('files changed'), { timeoutMs: 30_000, what: 'the second build\'s decorations' });
+    await screenshot('decorations-second');
     await page.locator('.notifications-toasts .codicon-notifications-clear-all, .notification-toast .codicon-close').first().click({ timeout: 2_000 }).catch(() => {});
     const pressed = await runCommand('Show Layer Cache');
     await waitFor(async () => (await webview().locator('tr.step').count().catch(() => 0)) > 0, { timeoutMs: 30_000, everyMs: 10, what: 'the panel\'s step rows' });
@@ -254,6 +257,7 @@ describe('the layer cache in a real VS Code after real builds', { concurrency: f
     const before = await width();
     await tab.dblclick();
     await waitFor(async () => (await width()) > before * 1.5, { timeoutMs: 10_000, what: 'the panel to widen' });
+    await frame.locator('body').evaluate(() => window.scrollTo(0, 0));
     await screenshot('panel-compared');
     await tab.dblclick();
     await waitFor(async () => (await width()) < before * 1.2, { timeoutMs: 10_000, what: 'the panel to narrow again' });
