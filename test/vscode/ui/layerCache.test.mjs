@@ -49,7 +49,6 @@ let server;
 let browser;
 let page;
 let failed = false;
-const figures = {};
 const dialogs = [];
 
 const editor = () => page.locator('.editor-instance .monaco-editor').first();
@@ -225,10 +224,19 @@ describe('the layer cache in a real VS Code after real builds', { concurrency: f
     await waitFor(async () => (await decorationTexts())[1].endsWith('files changed'), { timeoutMs: 30_000, what: 'the second build\'s decorations' });
     await screenshot('decorations-second');
     await page.locator('.notifications-toasts .codicon-notifications-clear-all, .notification-toast .codicon-close').first().click({ timeout: 2_000 }).catch(() => {});
-    const pressed = await runCommand('Show Layer Cache');
-    await waitFor(async () => (await webview().locator('tr.step').count().catch(() => 0)) > 0, { timeoutMs: 30_000, everyMs: 10, what: 'the panel\'s step rows' });
-    figures.firstRowsMs = Date.now() - pressed;
-    console.log(`# layer panel: first step rows in the DOM ${figures.firstRowsMs} ms after Show Layer Cache was run (polled every 10 ms)`);
+    // The time from the command to the first rows, with the panel closed each time (a new webview):
+    // the first one after the build is what a person sees; two more show the spread. Printed, not asserted.
+    const firstRows = [];
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) {
+        await page.locator('.tab', { hasText: 'Layer Cache: Dockerfile' }).first().click({ button: 'middle' });
+        await page.locator('iframe.webview').waitFor({ state: 'detached', timeout: 10_000 });
+      }
+      const pressed = await runCommand('Show Layer Cache');
+      await waitFor(async () => (await webview().locator('tr.step').count().catch(() => 0)) > 0, { timeoutMs: 30_000, everyMs: 10, what: 'the panel\'s step rows' });
+      firstRows.push(Date.now() - pressed);
+    }
+    console.log(`# layer panel: first step rows in the DOM ${firstRows.join(', ')} ms after Show Layer Cache (the first right after the build; polled every 10 ms)`);
     const rows = await panelRows();
     assert.deepEqual(rows.map((r) => r.split(' | ').slice(0, 3).join(' | ')), [
       '1 | FROM local/busybox:latest AS build | cached', '2 | COPY app.txt /src/app.txt | rebuilt', '3 | RUN cat /src/app.txt > /src/out.txt | rebuilt',
