@@ -243,6 +243,11 @@ describe('the layer cache in a real VS Code after real builds', { concurrency: f
       '5 | FROM local/busybox:latest AS final | cached', '6 | ENV MODE=ui | metadata only', '7 | COPY --from=build /src/out.txt /srv/out.txt | rebuilt',
       `8 | ${XSS} | rebuilt`, '9 | RUN head -c 30000 /dev/zero > /srv/pad | rebuilt', '10 | CMD ["cat", "/srv/out.txt"] | metadata only',
     ]);
+    // The ratio and the counts beside it describe the same steps.
+    const hits = /^Cache hits(\d+)% \((\d+) of (\d+) steps\)$/.exec(await webview().locator('.facts .fact', { hasText: 'Cache hits' }).textContent());
+    assert.ok(hits, 'the cache hits fact');
+    assert.equal(Number(hits[1]), Math.round((Number(hits[2]) / Number(hits[3])) * 100), hits[0]);
+    assert.equal(Number(hits[1]), Math.round(storedRecords()[0].cacheHitRatio * 100));
     await screenshot('panel');
   });
 
