@@ -1,8 +1,9 @@
 /**
  * Build and run from the editor: asks what a build needs (the stages, the ARGs and later the
  * ports come from the server's step plan), runs the build in a terminal, asks the server to
- * analyze it and shows where it failed, and runs, replaces and stops the container of each
- * Dockerfile. The logic lives in client/src/docker (pure and tested).
+ * analyze it (with the engine's facts and the previous record: layers/recorder.ts), hands the
+ * record to the layer views, shows where it failed, and runs, replaces and stops the container of
+ * each Dockerfile. The logic lives in client/src/docker and client/src/layers (pure and tested).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -12,11 +13,12 @@ import { config } from './config';
 import type { Ctx } from './ctx';
 import { analyzeRequest } from './docker/analyzeRequest';
 import { type BuildMode, type BuildOptions, runInvocation } from './docker/argv';
-import { type ContainerRun, type Docker, choosePorts, detect, imageId, runContainer, startBuild, stopContainer } from './docker/engine';
+import { type ContainerRun, type Docker, choosePorts, detect, runContainer, startBuild, stopContainer } from './docker/engine';
 import { checkEnvFile } from './docker/envFile';
 import { hostFiles } from './docker/hostFiles';
 import { type RememberedChoices, applyProfile, containerNameFor, defaultTag, prefillBuildArgs, targetChoices } from './docker/options';
 import { decideBuild, decideRun, profileNames, trustedProfile } from './docker/trustedSettings';
+import { completeRequest, dockerFacts } from './layers/recorder';
 
 /** What a command asks for. */
 export interface BuildRequest {
@@ -30,10 +32,6 @@ export interface BuildRequest {
 export class BuildController implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('dockerfile-build');
   private readonly containers = new Map<string, ContainerRun>();
-  private readonly records = new Map<string, BuildRecord>();
-  private readonly recorded = new vscode.EventEmitter<{ uri: vscode.Uri; record: BuildRecord }>();
-  /** Fires with the server's record after each build that was not cancelled. */
-  readonly onDidRecord = this.recorded.event;
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -55,8 +53,8 @@ export class BuildController implements vscode.Disposable {
   }
 
   /** The server's step plan of the Dockerfile for a target; undefined (the user was told) when the server cannot say. */
-  plan(uri: vscode.Uri, target: string | null, quiet = false): Promise<BuildPlan | undefined> {
-    return this.ctx.request<BuildPlan>(BUILD_PLAN_REQUEST, { uri: uri.toString(), target } satisfies BuildPlanParams, quiet);
+  plan(uri: vscode.Uri, target: string | null, quiet = false, buildArgs?: Record<string, string>): Promise<BuildPlan | undefined> {
+    return this.ctx.request<BuildPlan>(BUILD_PLAN_REQUEST, { uri: uri.toString(), target, buildArgs } satisfies BuildPlanParams, quiet);
   }
 
   /** Asks for what the build needs (pre-filled with the remembered choices); undefined when cancelled. */
@@ -129,6 +127,8 @@ export class BuildController implements vscode.Disposable {
     }
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.isDirty) await document.save();
+    // Edits from here on are edits since the build (the builder reads the saved file).
+    this.ctx.layers.decorations.buildStarted(uri);
     const docker = this.ctx.docker();
     if ('error' in docker) {
       void vscode.window.showErrorMessage(`Dockerfile Studio: ${docker.error}`);
@@ -141,6 +141,8 @@ export class BuildController implements vscode.Disposable {
     }
     const options = await this.options(uri, request);
     if (!options) return;
+    // The FROM images of the stages this build runs, asked now, while the file is as the builder reads it.
+    const plan = await this.plan(uri, options.target, true, Object.fromEntries(options.buildArgs));
     const forced = config.buildProgress();
     const mode: BuildMode = forced === 'auto' ? found.mode : forced;
     const terminal = new OutputTerminal(`Build ${options.tag}`, () => undefined);
@@ -165,15 +167,16 @@ export class BuildController implements vscode.Disposable {
     terminal.line(result.summary);
     if (result.failure) void vscode.window.showErrorMessage(`Dockerfile Studio: ${result.failure.message}`);
     const succeeded = result.exitCode === 0;
-    const id = succeeded ? ((await imageId(docker, options.tag)) ?? options.tag) : null;
+    let id: string | null = null;
     if (result.cancelled) this.diagnostics.delete(uri);
     else {
+      // The engine's facts (image, history, FROM images) and the previous record of this Dockerfile and target go to the analysis.
+      const previous = await this.ctx.layers.previous(uri.fsPath, options.target);
+      const params = await completeRequest(analyzeRequest(uri.toString(), options, mode, { ...result, startedAt, imageId: null }), plan ?? null, dockerFacts(docker), previous);
+      if (succeeded) id = params.image.id ?? options.tag;
       // A failed build's place matters to the user; a record of a good one is only kept when the server can make it.
-      const record = await this.analyze(analyzeRequest(uri.toString(), options, mode, { ...result, startedAt, imageId: id }), succeeded);
-      if (record) {
-        this.records.set(uri.fsPath, record);
-        this.recorded.fire({ uri, record });
-      }
+      const record = await this.analyze(params, succeeded);
+      if (record) await this.ctx.layers.recorded(uri, record);
       this.showFailure(uri, succeeded ? undefined : record);
     }
     if (!succeeded || id === null) return;
@@ -185,11 +188,6 @@ export class BuildController implements vscode.Disposable {
   /** The server's record of a finished build; undefined when it could not make one (said unless `quiet`). */
   analyze(params: AnalyzeBuildParams, quiet = false): Promise<BuildRecord | undefined> {
     return this.ctx.request<BuildRecord>(ANALYZE_BUILD_REQUEST, params, quiet);
-  }
-
-  /** The record of the last build of a Dockerfile in this session, if the server made one. */
-  lastRecord(uri: vscode.Uri): BuildRecord | undefined {
-    return this.records.get(uri.fsPath);
   }
 
   /** Shows where a failed build failed, with its error and last log lines, on the Dockerfile. */
@@ -269,6 +267,5 @@ export class BuildController implements vscode.Disposable {
   dispose(): void {
     for (const container of this.containers.values()) void container.stop();
     this.diagnostics.dispose();
-    this.recorded.dispose();
   }
 }

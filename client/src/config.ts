@@ -13,6 +13,9 @@ import { type Inspected, userValue } from './docker/trustedSettings';
 /** The settings section; the server pulls the same one. */
 export const SECTION = 'dockerfileStudio';
 
+/** The setting that turns the layer decorations on and off (the toggle command flips it). */
+export const LAYER_DECORATIONS = 'layers.decorations';
+
 const section = (scope?: vscode.Uri) => vscode.workspace.getConfiguration(SECTION, scope);
 
 /** The progress formats a user may force. */
@@ -49,6 +52,14 @@ export const config = {
   runPorts: (file: vscode.Uri): Record<string, number> => section(file).get<Record<string, number>>('run.ports') ?? {},
   /** The env file, inspected (a workspace value must stay inside the folder). */
   runEnvFile: (file: vscode.Uri): Inspected<string> | undefined => section(file).inspect<string>('run.envFile'),
+  /** Whether the editor shows the layer decorations after a build (default on). */
+  layerDecorations: (): boolean => section().get<boolean>(LAYER_DECORATIONS, true) !== false,
+  /** Flips the layer decorations where they are set: the workspace's value if it has one, else the user's. */
+  toggleLayerDecorations: (): Thenable<void> => {
+    const inspected = section().inspect<boolean>(LAYER_DECORATIONS);
+    const target = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    return section().update(LAYER_DECORATIONS, !config.layerDecorations(), target);
+  },
   /** Run with -it in a terminal of its own. */
   runInteractive: (file: vscode.Uri): boolean => section(file).get<boolean>('run.interactive', false),
 };

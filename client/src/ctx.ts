@@ -1,5 +1,5 @@
 /**
- * The extension's context: owns the language client, the build controller and the disposables,
+ * The extension's context: owns the language client, the build controller, the layer views and the disposables,
  * and is what every command factory is given. Reaching the server goes through `request`, which
  * says so when the server is not running instead of failing silently.
  */
@@ -10,6 +10,7 @@ import { config } from './config';
 import type { Docker } from './docker/engine';
 import { type Resolved, resolveDocker, searchEnv } from './docker/executable';
 import { isExecutableFile } from './docker/hostFiles';
+import { LayerViews } from './layers/views';
 import { nodeRunner } from './docker/runner';
 import { startLanguageClient } from './languageClient';
 
@@ -22,10 +23,13 @@ export class Ctx {
   /** The docker executable found on PATH, kept while the setting and PATH stay the same and the file is there. */
   private resolvedDocker: { key: string; path: string } | undefined;
   readonly builds: BuildController;
+  /** The record store, the editor decorations and the panel of the layer-cache visualizer. */
+  readonly layers: LayerViews;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.builds = new BuildController(this);
-    this.push(this.builds, { dispose: () => void this.languageClient?.stop() });
+    this.layers = new LayerViews(this);
+    this.push(this.builds, this.layers, { dispose: () => void this.languageClient?.stop() });
   }
 
   /** The language client, once started. */

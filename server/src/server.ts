@@ -18,14 +18,19 @@ import {
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createDockerfileService, type DockerfileModel } from './service';
+import { createDockerfileService, explainRebuilds, formatReport, type DockerfileModel } from './service';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import {
   ANALYZE_BUILD_REQUEST,
   BUILD_PLAN_REQUEST,
+  COMPARE_BUILDS_REQUEST,
+  FORMAT_REPORT_REQUEST,
   IMAGE_ENV_REQUEST,
   type AnalyzeBuildParams,
   type BuildPlanParams,
+  type BuildRecord,
+  type CompareBuildsParams,
+  type FormatReportParams,
   type ImageEnvParams,
   type ImageEnvResult,
   type StudioInitializationOptions,
@@ -204,6 +209,17 @@ connection.onCodeAction(
 
 connection.onRequest(BUILD_PLAN_REQUEST, withFileModel('buildPlan', null, (model, params: BuildPlanParams) => service.buildPlan(model, params.target ?? null, params.buildArgs ?? {})));
 connection.onRequest(ANALYZE_BUILD_REQUEST, withFileModel('analyzeBuild', null, (model, params: AnalyzeBuildParams) => analyzeBuild(model, params)));
+// Records come from the client's store (checked there); a malformed one ends in guard's null, not a crash.
+connection.onRequest(COMPARE_BUILDS_REQUEST, (params: CompareBuildsParams, token: CancellationToken) =>
+  guard('compareBuilds', token, null, (): BuildRecord => {
+    const { current, baseline } = params;
+    const causes = explainRebuilds(baseline, current.steps, { noCache: current.noCache });
+    return { ...current, steps: current.steps.map((step, i) => ({ ...step, cause: causes[i] })) };
+  }),
+);
+connection.onRequest(FORMAT_REPORT_REQUEST, (params: FormatReportParams, token: CancellationToken) =>
+  guard('formatReport', token, null, () => (['text', 'json', 'markdown'].includes(params.format) ? formatReport(params.record, params.format) : null)),
+);
 
 // Opening publishes at once; edits are linted after a few quiet milliseconds (hover and
 // completion never wait for it). Parsing happens lazily on the first request for a version.

@@ -18,7 +18,7 @@ export interface FinishedBuild {
   imageId: string | null;
 }
 
-/** The analysis request for a finished build of `uri` (history and base images are not read yet). */
+/** The analysis request for a finished build of `uri`, before the engine's facts and the previous record are added (layers/recorder.ts). */
 export function analyzeRequest(uri: string, options: BuildOptions, mode: BuildMode, build: FinishedBuild): AnalyzeBuildParams {
   const succeeded = build.exitCode === 0;
   return {

@@ -2,23 +2,14 @@
  * Editor decorations after a build: on each instruction's first line a gutter mark and a text
  * (cached or rebuilt, time, size), and a hover with the details and the cause. Lines edited since
  * the build are tracked (staleLines.ts) and marked stale. `dockerfileStudio.layers.decorations`
- * and the toggle command turn them on and off. The words come from decorationText.ts.
+ * (config.ts) and the toggle command turn them on and off. The words come from decorationText.ts.
  */
 import * as vscode from 'vscode';
 import type { BuildRecord, StepRecord } from '../../../server/src/protocol/build';
+import { LAYER_DECORATIONS, SECTION, config } from '../config';
 import { afterText, hoverMarkdown } from './decorationText';
 import { type StepState, stepState } from './format';
 import { StaleLines, type TextEdit, type TrackedRange } from './staleLines';
-
-export const TOGGLE_DECORATIONS_COMMAND = 'dockerfileStudio.toggleLayerDecorations';
-const SECTION = 'dockerfileStudio';
-const SETTING = 'layers.decorations';
-
-/** Whether layer decorations are on (`dockerfileStudio.layers.decorations`, default true). */
-// TODO(lead): move into client/src/config.ts's typed getters once that exists.
-export function layerDecorationsEnabled(): boolean {
-  return vscode.workspace.getConfiguration(SECTION).get<boolean>(SETTING, true) !== false;
-}
 
 type Look = StepState | 'stale';
 const ICONS: Record<Look, string> = {
@@ -79,16 +70,9 @@ export class LayerDecorations implements vscode.Disposable {
       }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((editor) => this.render(editor))),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`${SECTION}.${SETTING}`)) this.renderAll();
+        if (event.affectsConfiguration(`${SECTION}.${LAYER_DECORATIONS}`)) this.renderAll();
       }),
     );
-  }
-
-  /** Creates the decorations, registers the toggle command, and disposes both with the extension. */
-  static register(context: vscode.ExtensionContext): LayerDecorations {
-    const decorations = new LayerDecorations(context.extensionUri);
-    context.subscriptions.push(decorations, vscode.commands.registerCommand(TOGGLE_DECORATIONS_COMMAND, toggleLayerDecorations));
-    return decorations;
   }
 
   /**
@@ -185,7 +169,7 @@ export class LayerDecorations implements vscode.Disposable {
   private render(editor: vscode.TextEditor): void {
     const shown = this.shown.get(editor.document.uri.toString());
     const byLook = new Map<Look, vscode.DecorationOptions[]>();
-    if (shown && layerDecorationsEnabled()) {
+    if (shown && config.layerDecorations()) {
       if (!shown.tracker) this.track(shown, editor.document.lineCount, (line) => editor.document.lineAt(line).text.length);
       for (const range of shown.tracker!.all()) {
         const options = this.decoration(shown, range, editor.document);
@@ -211,12 +195,4 @@ export class LayerDecorations implements vscode.Disposable {
       },
     };
   }
-}
-
-/** The toggle command: flips the setting where it is set (the workspace's value if it has one, else the user's). */
-export async function toggleLayerDecorations(): Promise<void> {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const inspected = config.inspect<boolean>(SETTING);
-  const target = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await config.update(SETTING, !layerDecorationsEnabled(), target);
 }

@@ -54,6 +54,11 @@ export class LayerPanel implements vscode.Disposable {
     this.panel = this.create(title);
   }
 
+  /** The record the open panel shows, if it is open. */
+  get record(): BuildRecord | undefined {
+    return this.panel ? this.last?.record : undefined;
+  }
+
   /** Whether the panel is open. */
   get visible(): boolean {
     return this.panel !== undefined;

@@ -132,7 +132,8 @@ export function panelModel(record: BuildRecord, history: readonly HistoryItem[],
     });
   }
 
-  const ran = record.steps.filter((s) => s.cached !== null);
+  // Counted as the record's ratio counts: without FROM, whose cached flag BuildKit does not keep steady.
+  const ran = record.steps.filter((s) => s.cached !== null && s.keyword !== 'FROM');
   const facts = [
     { label: 'Image', value: record.image.tag || '(untagged)' },
     { label: 'Image size', value: record.image.sizeBytes === null ? 'n/a' : formatBytes(record.image.sizeBytes) },

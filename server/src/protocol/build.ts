@@ -216,3 +216,23 @@ export interface AnalyzeBuildParams {
   baseImages: BaseImage[];
   previous: BuildRecord | null;
 }
+
+/** Client -> server: the causes of `current` recomputed against `baseline` (an older build of the same Dockerfile and target). */
+export const COMPARE_BUILDS_REQUEST = 'dockerfileStudio/compareBuilds';
+
+export interface CompareBuildsParams {
+  uri: string;
+  current: BuildRecord;
+  baseline: BuildRecord;
+}
+
+/** The layer report formats (`formatReport`): a table for terminals, JSON for tools, Markdown for a CI job summary. */
+export type LayerReportFormat = 'text' | 'json' | 'markdown';
+
+/** Client -> server: a record as a layer report; the answer is the report's text. */
+export const FORMAT_REPORT_REQUEST = 'dockerfileStudio/formatReport';
+
+export interface FormatReportParams {
+  record: BuildRecord;
+  format: LayerReportFormat;
+}

@@ -38,7 +38,7 @@ test('hover of a COPY whose files changed', () => {
     '',
     '---',
     '',
-    'Build of 2026\\-12\\-08 00:41:07 \\(app:dev, 203 MB, 40% cached\\)',
+    'Build of 2026\\-12\\-08 00:41:07 \\(app:dev, 203 MB, 25% cached\\)',
   ].join('\n'));
 });
 
@@ -54,7 +54,7 @@ test('hover of a step in a cascade names the line that started it; a continuatio
     '',
     '---',
     '',
-    'Build of 2026\\-12\\-08 00:41:07 \\(app:dev, 203 MB, 40% cached\\)',
+    'Build of 2026\\-12\\-08 00:41:07 \\(app:dev, 203 MB, 25% cached\\)',
   ].join('\n'));
 });
 
@@ -72,7 +72,7 @@ test('hover of a metadata instruction, of the failed step, and of an edited line
     '',
     '---',
     '',
-    'Build of 2026\\-12\\-08 00:41:07 \\(app:dev, 203 MB, 40% cached\\)',
+    'Build of 2026\\-12\\-08 00:41:07 \\(app:dev, 203 MB, 25% cached\\)',
   ].join('\n'));
   const failed = failedRecord();
   assert.equal(hoverMarkdown(at(15, failed), failed, true), [
@@ -92,6 +92,6 @@ test('hover of a metadata instruction, of the failed step, and of an edited line
     '',
     '---',
     '',
-    'Build of 2026\\-12\\-08 00:45:51 \\(failed, 40% cached\\)',
+    'Build of 2026\\-12\\-08 00:45:51 \\(failed, 25% cached\\)',
   ].join('\n'));
 });

@@ -73,7 +73,7 @@ export function sampleRecord(): BuildRecord {
     succeeded: true,
     buildArgs: { VERSION: '1.0' },
     image: { tag: 'app:dev', id: 'sha256:5f0c1de2a9b8', sizeBytes: 202_612_061 },
-    cacheHitRatio: 0.4,
+    cacheHitRatio: 0.25,
     steps: [
       step(2, 'tools', 'FROM ${NODE} AS tools', { ...cached(0), output: 'not-in-image', rebuildsWhen: [{ kind: 'base-image', subject: 'node:22-alpine' }] }),
       step(3, 'tools', 'ENV CI=1', { output: 'metadata', rebuildsWhen: [] }),
@@ -129,7 +129,7 @@ export function failedRecord(): BuildRecord {
 /** The list of builds the panel offers for comparison, newest first. */
 export function sampleHistory(): { id: string; startedAt: string; cacheHitRatio: number | null; durationMs: number }[] {
   return [
-    { id: '2026-12-08T00:41:07.120Z-a1b2', startedAt: '2026-12-08T00:41:07.120Z', cacheHitRatio: 0.4, durationMs: 27_430 },
+    { id: '2026-12-08T00:41:07.120Z-a1b2', startedAt: '2026-12-08T00:41:07.120Z', cacheHitRatio: 0.25, durationMs: 27_430 },
     { id: '2026-12-07T23:10:44.812Z-9f8e', startedAt: '2026-12-07T23:10:44.812Z', cacheHitRatio: 1, durationMs: 1_210 },
     { id: '2026-12-07T22:58:02.377Z-7d6c', startedAt: '2026-12-07T22:58:02.377Z', cacheHitRatio: null, durationMs: 61_880 },
   ];

@@ -49,11 +49,11 @@ test('summary facts, first cause, largest layers and the builds to compare', () 
   assert.deepEqual(model.facts, [
     { label: 'Image', value: 'app:dev' },
     { label: 'Image size', value: '203 MB' },
-    { label: 'Cache hits', value: '40% (4 of 10 steps)' },
+    { label: 'Cache hits', value: '25% (2 of 8 steps)' },
     { label: 'Build time', value: '27 s' },
     { label: 'Started', value: '2026-12-08 00:41:07' },
   ]);
-  assert.equal(model.hitRatio, 0.4);
+  assert.equal(model.hitRatio, 0.25);
   assert.equal(model.failure, null);
   assert.deepEqual(model.firstCause, {
     line: 5,
@@ -63,7 +63,7 @@ test('summary facts, first cause, largest layers and the builds to compare', () 
   });
   assert.deepEqual(model.largest.map((l) => `${l.line} ${l.sizeText} ${Math.round(l.fraction * 100)}%`), ['15 113 MB 100%', '12 48.2 MB 43%', '8 41.2 MB 36%', '11 212 kB 0%', '14 61 B 0%']);
   assert.deepEqual(model.builds, [
-    { id: '2026-12-08T00:41:07.120Z-a1b2', label: '2026-12-08 00:41:07', ratioText: '40%', durationText: '27 s' },
+    { id: '2026-12-08T00:41:07.120Z-a1b2', label: '2026-12-08 00:41:07', ratioText: '25%', durationText: '27 s' },
     { id: '2026-12-07T23:10:44.812Z-9f8e', label: '2026-12-07 23:10:44', ratioText: '100%', durationText: '1.2 s' },
     { id: '2026-12-07T22:58:02.377Z-7d6c', label: '2026-12-07 22:58:02', ratioText: 'n/a', durationText: '1 min 2 s' },
   ]);
@@ -79,7 +79,7 @@ test('a failed build: the failure, no image size, the failed row with its error,
   assert.equal(model.title, 'Dockerfile (target app)');
   assert.deepEqual(model.failure, { line: 15, message: 'process "/bin/sh -c pnpm build" did not complete successfully: exit code: 1' });
   assert.deepEqual(model.facts.map((f) => `${f.label}: ${f.value}`), [
-    'Image: app:dev', 'Image size: n/a', 'Cache hits: 40% (4 of 10 steps)', 'Build time: 27 s', 'Started: 2026-12-08 00:45:51', 'Cache: not used (--no-cache)',
+    'Image: app:dev', 'Image size: n/a', 'Cache hits: 25% (2 of 8 steps)', 'Build time: 27 s', 'Started: 2026-12-08 00:45:51', 'Cache: not used (--no-cache)',
   ]);
   const failed = model.stages[1].rows.find((r) => r.line === 15)!;
   assert.deepEqual([failed.state, failed.durationText, failed.sizeText, failed.sizeFraction, failed.error], [

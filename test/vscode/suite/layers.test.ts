@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { LayerDecorations, layerDecorationsEnabled, toggleLayerDecorations } from '../../../client/src/layers/decorations';
+import { config } from '../../../client/src/config';
+import { LayerDecorations } from '../../../client/src/layers/decorations';
 import { LayerPanel } from '../../../client/src/layers/panel';
 import { DOCKERFILE, sampleHistory, sampleRecord } from '../../client/layers/records';
 import { EXTENSION_ID, openFixture, waitFor } from './helpers';
@@ -61,11 +62,11 @@ suite('layer views', () => {
   });
 
   test('the toggle command flips dockerfileStudio.layers.decorations', async () => {
-    assert.equal(layerDecorationsEnabled(), true);
-    await toggleLayerDecorations();
-    assert.equal(layerDecorationsEnabled(), false);
-    await toggleLayerDecorations();
-    assert.equal(layerDecorationsEnabled(), true);
+    assert.equal(config.layerDecorations(), true);
+    await vscode.commands.executeCommand('dockerfileStudio.toggleLayerDecorations');
+    assert.equal(config.layerDecorations(), false);
+    await vscode.commands.executeCommand('dockerfileStudio.toggleLayerDecorations');
+    assert.equal(config.layerDecorations(), true);
     await vscode.workspace.getConfiguration('dockerfileStudio').update('layers.decorations', undefined, vscode.ConfigurationTarget.Global);
   });
 
