@@ -1,0 +1,165 @@
+/**
+ * The layer report of `dockerfile-studio build` and `layers` on the real engine, run as a process
+ * on a copy of the cachefacts fixture: each change against the build before it, the cause the
+ * JSON report gives every line (the engine's cache flags are the ones cacheFacts.test.ts checks),
+ * and sizes equal to the image's own history. The fixture starts from a base image in the
+ * registry that no earlier run built on, so the first build runs every step.
+ */
+import * as assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { REGISTRY, docker, dockerCli, engineProblem, registryProblem, skipOrFail } from './engines';
+import { copyFixture } from './engineHelpers';
+import { type JsonReport, cli, reportOf, runCli, summarize, versionImage } from './reportHelpers';
+
+let skip: string | false = false;
+before(async () => {
+  skip = skipOrFail([await engineProblem(docker, 'scripts/engine/setup.sh'), await registryProblem()]);
+});
+
+// The fixture's instruction lines (1-based). Line 3 is a global ARG: no step of any stage.
+const FROM_GEN = 5;
+const ARG_STAMP = 6;
+const RUN_GEN = 7;
+const FROM_BUILD = 9;
+const RUN_BEFORE_ARG = 10;
+const ARG_FLAVOUR = 11;
+const WORKDIR_SRC = 12;
+const COPY_LIB = 13;
+const COPY_APP = 14;
+const RUN_UNUSED = 15;
+const RUN_USES = 16;
+const FROM_FINAL = 18;
+const WORKDIR_SRV = 19;
+const COPY_GEN_FILE = 20;
+const COPY_GEN_DIR = 21;
+const COPY_FROM_BUILD = 22;
+const COPY_ASSETS = 23;
+const RUN_LS = 24;
+const CMD = 25;
+const LINES = [FROM_GEN, ARG_STAMP, RUN_GEN, FROM_BUILD, RUN_BEFORE_ARG, ARG_FLAVOUR, WORKDIR_SRC, COPY_LIB, COPY_APP, RUN_UNUSED, RUN_USES, FROM_FINAL, WORKDIR_SRV, COPY_GEN_FILE, COPY_GEN_DIR, COPY_FROM_BUILD, COPY_ASSETS, RUN_LS, CMD];
+/** Instructions BuildKit makes no step of: no cache state, ever. */
+const METADATA = new Set([ARG_STAMP, ARG_FLAVOUR, CMD]);
+const FROMS = new Set([FROM_GEN, FROM_BUILD, FROM_FINAL]);
+/** The final stage's layers, each its own row of `docker history`. */
+const FINAL_LAYERS = [COPY_GEN_FILE, COPY_GEN_DIR, COPY_FROM_BUILD, COPY_ASSETS, RUN_LS];
+
+/** The whole expected summary: the lines given rebuilt with their cause, every other step cached. */
+function expected(rebuilt: Record<number, string>): string[] {
+  return LINES.map((line) => {
+    if (line in rebuilt) return `L${line} rebuilt ${rebuilt[line]}`;
+    return METADATA.has(line) || FROMS.has(line) ? `L${line} - -` : `L${line} cached -`;
+  });
+}
+
+const everyStep = (kind: string, except: number[] = []) =>
+  Object.fromEntries(LINES.filter((l) => !METADATA.has(l) && !FROMS.has(l) && !except.includes(l)).map((l) => [l, kind]));
+const parentOf = (lines: number[]) => Object.fromEntries(lines.map((l) => [l, 'parent-rebuilt'])) as Record<number, string>;
+const fromsWith = (kind: string) => Object.fromEntries([...FROMS].map((l) => [l, kind])) as Record<number, string>;
+
+test('build: the cause of every line through a first build, an unchanged rebuild, a build arg, a source file, the base image and --no-cache; sizes as docker history says', { timeout: 600000 }, async (t) => {
+  if (skip) return t.skip(skip);
+  const context = copyFixture('cachefacts');
+  const records = join(mkdtempSync(join(tmpdir(), 'dfs-report-records-')), 'records');
+  const nonce = `${process.hrtime.bigint()}`;
+  const repository = 'dfs-report-base';
+  const base = `${REGISTRY}/${repository}:${nonce}`;
+  const tag = `local/dfs-report:${nonce}`;
+  const v1 = await versionImage(docker, base, `v1-${nonce}`);
+  await cli(docker, 'push', '--quiet', base);
+
+  const build = async (flavour: string, stamp: string, ...extra: string[]): Promise<JsonReport> =>
+    reportOf(
+      await runCli([
+        'build', '--records', records, '--tag', tag, '--report', 'json',
+        '--build-arg', `BASE=${base}`, '--build-arg', `FLAVOUR=${flavour}`, '--build-arg', `STAMP=${stamp}`, ...extra, context,
+      ]),
+    );
+
+  // The base image is new to the engine, so its FROM resolves it for the first time too.
+  const first = await build('a', 'a');
+  assert.deepEqual(summarize(first), expected({ ...fromsWith('first-build'), ...everyStep('first-build') }), 'first build');
+  assert.equal(first.cacheHitRatio, 0);
+
+  const unchanged = await build('a', 'a');
+  assert.deepEqual(summarize(unchanged), expected({}), 'unchanged rebuild');
+  assert.equal(unchanged.cacheHitRatio, 1);
+
+  // FLAVOUR is declared in `build`: both RUNs after it rerun (the one that never reads it too);
+  // out.txt then differs, so the final stage reruns from the COPY that takes it.
+  const argChanged = await build('b', 'a');
+  assert.deepEqual(
+    summarize(argChanged),
+    expected({ [RUN_UNUSED]: 'build-arg-changed', [RUN_USES]: 'build-arg-changed', [COPY_FROM_BUILD]: 'files-changed', ...parentOf([COPY_ASSETS, RUN_LS]) }),
+    'build arg changed',
+  );
+  assert.match(argChanged.steps.find((s) => s.line === RUN_UNUSED)?.cause?.detail ?? '', /^Build arg FLAVOUR changed from "a" to "b"\.$/);
+
+  // app.sh changes: its COPY names it alone; the COPY of lib.txt just before stays cached.
+  appendFileSync(join(context, 'app.sh'), `# changed ${nonce}\n`);
+  const appChanged = await build('b', 'a');
+  assert.deepEqual(
+    summarize(appChanged),
+    expected({ [COPY_APP]: 'files-changed app.sh', ...parentOf([RUN_UNUSED, RUN_USES]), [COPY_FROM_BUILD]: 'files-changed', ...parentOf([COPY_ASSETS, RUN_LS]) }),
+    'one source file changed',
+  );
+
+  // v2 goes to the registry under the same tag while the engine's tag stays on v1 (another
+  // machine pushed it); `docker pull` then brings it, and every stage starts from it.
+  const v2 = await versionImage(docker, `local/dfs-report-base-v2:${nonce}`, `v2-${nonce}`);
+  await cli(docker, 'tag', v2, base);
+  await cli(docker, 'push', '--quiet', base);
+  await cli(docker, 'tag', v1, base);
+  await cli(docker, 'pull', '--quiet', base);
+  const pulled = await build('b', 'a');
+  assert.deepEqual(summarize(pulled), expected({ ...fromsWith('base-image-changed'), ...everyStep('parent-rebuilt') }), 'base image changed (docker pull)');
+
+  // --no-cache reruns every step but a WORKDIR right after FROM (the engine never forces one).
+  const noCache = await build('b', 'a', '--no-cache');
+  assert.deepEqual(summarize(noCache), expected(everyStep('no-cache', [WORKDIR_SRV])), '--no-cache');
+
+  // Sizes: the final stage's rows follow the base image's rows in the history, one per instruction.
+  const history = (await cli(docker, 'history', '--no-trunc', '--human=false', '--format', '{{.Size}}\t{{.CreatedBy}}', tag)).trim().split('\n').reverse();
+  const baseRows = (await cli(docker, 'history', '--no-trunc', '--human=false', '--format', '{{.Size}}', base)).trim().split('\n').length;
+  const ownRows = history.slice(baseRows).map((row) => ({ size: Number(row.split('\t')[0]), createdBy: row.split('\t')[1] }));
+  assert.deepEqual(ownRows.map((r) => r.createdBy.split(' ')[0]), ['WORKDIR', 'COPY', 'COPY', 'COPY', 'COPY', 'RUN', 'CMD'], history.join('\n'));
+  const rowOf = (line: number) => ownRows[line - WORKDIR_SRV];
+  const layerSizes = (report: JsonReport) => report.steps.filter((s) => s.sizeBytes !== null).map((s) => `L${s.line} ${s.sizeBytes}`);
+  assert.deepEqual(layerSizes(noCache), FINAL_LAYERS.map((line) => `L${line} ${rowOf(line).size}`));
+  const imageSize = Number((await cli(docker, 'image', 'inspect', '--format', '{{.Size}}', tag)).trim());
+  const baseBytes = history.slice(0, baseRows).reduce((sum, row) => sum + Number(row.split('\t')[0]), 0);
+  const nonLayerRows = ownRows.filter((r) => !['COPY', 'RUN'].includes(r.createdBy.split(' ')[0])).reduce((sum, r) => sum + r.size, 0);
+  assert.equal(noCache.image.sizeBytes, imageSize);
+  assert.equal(noCache.steps.reduce((sum, s) => sum + (s.sizeBytes ?? 0), 0) + baseBytes + nonLayerRows, imageSize);
+
+  // `layers` of the same image puts the same sizes on the same lines.
+  const layers = reportOf(await runCli(['layers', tag, '--dockerfile', join(context, 'Dockerfile'), '--report', 'json']));
+  assert.deepEqual(layerSizes(layers), layerSizes(noCache));
+  assert.equal(layers.image.sizeBytes, imageSize);
+  t.diagnostic(`WORKDIR and CMD rows add ${nonLayerRows} bytes; base rows ${baseRows} (${baseBytes} bytes)`);
+  await dockerCli(docker, 'image', 'rm', tag, base, `local/dfs-report-base-v2:${nonce}`, v1);
+});
+
+test('markdown: a line holding |, backticks and <script> stays one inert table cell', { timeout: 120000 }, async (t) => {
+  if (skip) return t.skip(skip);
+  const context = join(mkdtempSync(join(tmpdir(), 'dfs-report-md-')), 'ctx');
+  mkdirSync(context);
+  const nonce = `${process.hrtime.bigint()}`;
+  writeFileSync(join(context, 'Dockerfile'), `FROM local/busybox:latest\nRUN echo '${nonce} a|b \`id\` <script>alert(1)</script>' > /x.txt\n`);
+  const records = join(context, '..', 'records');
+  const run = await runCli(['build', '--records', records, '--tag', `local/dfs-report-md:${nonce}`, '--report', 'markdown', context]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.ok(!run.stdout.includes('<'), run.stdout);
+  const row = run.stdout.split('\n').find((line) => line.startsWith('| 2 |'));
+  assert.ok(row, run.stdout);
+  // Cells split where a `|` is not escaped: the line's own `|` does not end its cell.
+  const cells = row.slice(2, -2).split(/(?<!\\) \| /);
+  assert.deepEqual(
+    [cells.length, cells[2], cells[3], cells[6]],
+    [7, `RUN echo '${nonce} a\\|b \\\`id\\\` &lt;script&gt;alert(1)&lt;/script&gt;' &gt; /x.txt`, 'rebuilt', 'first-build: First build of this Dockerfile and target: there is no earlier build to compare with.'],
+  );
+  assert.equal(readFileSync(join(context, 'Dockerfile'), 'utf8').split('\n').length, 3);
+  await dockerCli(docker, 'image', 'rm', `local/dfs-report-md:${nonce}`);
+});
