@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { REGISTRY, docker, dockerCli, engineProblem, registryProblem, skipOrFail } from './engines';
 import { copyFixture } from './engineHelpers';
-import { type JsonReport, cli, reportOf, runCli, summarize, versionImage } from './reportHelpers';
+import { type JsonReport, cli, digestInRegistry, reportOf, runCli, summarize, versionImage } from './reportHelpers';
 
 let skip: string | false = false;
 before(async () => {
@@ -115,6 +115,21 @@ test('build: the cause of every line through a first build, an unchanged rebuild
   await cli(docker, 'pull', '--quiet', base);
   const pulled = await build('b', 'a');
   assert.deepEqual(summarize(pulled), expected({ ...fromsWith('base-image-changed'), ...everyStep('parent-rebuilt') }), 'base image changed (docker pull)');
+  const digest2 = await digestInRegistry(repository, nonce);
+
+  // v3 is pushed the same way, and a --pull build runs on it while the engine's tag stays on v2:
+  // only the digest BuildKit names in the FROM step tells the change.
+  const v3 = await versionImage(docker, `local/dfs-report-base-v3:${nonce}`, `v3-${nonce}`);
+  await cli(docker, 'tag', v3, base);
+  await cli(docker, 'push', '--quiet', base);
+  await cli(docker, 'tag', v2, base);
+  const digest3 = await digestInRegistry(repository, nonce);
+  const withPull = await build('b', 'a', '--pull');
+  assert.deepEqual(summarize(withPull), expected({ ...fromsWith('base-image-changed'), ...everyStep('parent-rebuilt') }), 'base image changed (--pull)');
+  const short = (digest: string) => digest.slice(0, 'sha256:'.length + 12);
+  assert.equal(withPull.steps.find((s) => s.line === FROM_GEN)?.cause?.detail, `The base image ${base} changed: its digest was ${short(digest2)}, now ${short(digest3)}.`);
+  assert.equal((await cli(docker, 'image', 'inspect', '--format', '{{.Id}}', base)).trim(), v2, 'the --pull build left the tag on v2');
+  assert.deepEqual(summarize(await build('b', 'a', '--pull')), expected({}), 'a second --pull build with the registry unchanged');
 
   // --no-cache reruns every step but a WORKDIR right after FROM (the engine never forces one).
   const noCache = await build('b', 'a', '--no-cache');
@@ -139,7 +154,7 @@ test('build: the cause of every line through a first build, an unchanged rebuild
   assert.deepEqual(layerSizes(layers), layerSizes(noCache));
   assert.equal(layers.image.sizeBytes, imageSize);
   t.diagnostic(`WORKDIR and CMD rows add ${nonLayerRows} bytes; base rows ${baseRows} (${baseBytes} bytes)`);
-  await dockerCli(docker, 'image', 'rm', tag, base, `local/dfs-report-base-v2:${nonce}`, v1);
+  await dockerCli(docker, 'image', 'rm', tag, base, `local/dfs-report-base-v2:${nonce}`, `local/dfs-report-base-v3:${nonce}`, v1);
 });
 
 test('markdown: a line holding |, backticks and <script> stays one inert table cell', { timeout: 120000 }, async (t) => {

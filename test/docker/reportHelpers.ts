@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Docker } from '../../client/src/docker/engine';
-import { dockerCli } from './engines';
+import { REGISTRY, dockerCli } from './engines';
 
 /** The bundled CLI (scripts/test.mjs bundles dist/ before any test runs). */
 export const CLI = join(process.cwd(), 'dist', 'cli.js');
@@ -89,4 +89,14 @@ export async function versionImage(engine: Docker, tag: string, version: string)
   writeFileSync(join(context, 'Dockerfile'), `FROM local/busybox:latest\nRUN echo ${version} > /base-version\n`);
   await cli(engine, 'buildx', 'build', '--load', '--quiet', '--tag', tag, context);
   return (await cli(engine, 'image', 'inspect', '--format', '{{.Id}}', tag)).trim();
+}
+
+/** The digest the registry serves for a tag. */
+export async function digestInRegistry(repository: string, tag: string): Promise<string> {
+  const response = await fetch(`http://${REGISTRY}/v2/${repository}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' },
+  });
+  assert.equal(response.status, 200, `${repository}:${tag} is in the registry`);
+  return response.headers.get('docker-content-digest') ?? '';
 }
