@@ -12,52 +12,18 @@ import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { REGISTRY, docker, dockerCli, engineProblem, registryProblem, skipOrFail } from './engines';
 import { copyFixture } from './engineHelpers';
-import { type JsonReport, cli, digestInRegistry, reportOf, runCli, summarize, versionImage } from './reportHelpers';
+import {
+  COPY_APP, COPY_ASSETS, COPY_FROM_BUILD, COPY_GEN_DIR, COPY_GEN_FILE, FROM_GEN, RUN_LS, RUN_UNUSED, RUN_USES, WORKDIR_SRV,
+  type JsonReport, cli, digestInRegistry, everyStep, expected, fromsWith, parentOf, reportOf, runCli, summarize, versionImage,
+} from './reportHelpers';
 
 let skip: string | false = false;
 before(async () => {
   skip = skipOrFail([await engineProblem(docker, 'scripts/engine/setup.sh'), await registryProblem()]);
 });
 
-// The fixture's instruction lines (1-based). Line 3 is a global ARG: no step of any stage.
-const FROM_GEN = 5;
-const ARG_STAMP = 6;
-const RUN_GEN = 7;
-const FROM_BUILD = 9;
-const RUN_BEFORE_ARG = 10;
-const ARG_FLAVOUR = 11;
-const WORKDIR_SRC = 12;
-const COPY_LIB = 13;
-const COPY_APP = 14;
-const RUN_UNUSED = 15;
-const RUN_USES = 16;
-const FROM_FINAL = 18;
-const WORKDIR_SRV = 19;
-const COPY_GEN_FILE = 20;
-const COPY_GEN_DIR = 21;
-const COPY_FROM_BUILD = 22;
-const COPY_ASSETS = 23;
-const RUN_LS = 24;
-const CMD = 25;
-const LINES = [FROM_GEN, ARG_STAMP, RUN_GEN, FROM_BUILD, RUN_BEFORE_ARG, ARG_FLAVOUR, WORKDIR_SRC, COPY_LIB, COPY_APP, RUN_UNUSED, RUN_USES, FROM_FINAL, WORKDIR_SRV, COPY_GEN_FILE, COPY_GEN_DIR, COPY_FROM_BUILD, COPY_ASSETS, RUN_LS, CMD];
-/** Instructions BuildKit makes no step of: no cache state, ever. */
-const METADATA = new Set([ARG_STAMP, ARG_FLAVOUR, CMD]);
-const FROMS = new Set([FROM_GEN, FROM_BUILD, FROM_FINAL]);
 /** The final stage's layers, each its own row of `docker history`. */
 const FINAL_LAYERS = [COPY_GEN_FILE, COPY_GEN_DIR, COPY_FROM_BUILD, COPY_ASSETS, RUN_LS];
-
-/** The whole expected summary: the lines given rebuilt with their cause, every other step cached. */
-function expected(rebuilt: Record<number, string>): string[] {
-  return LINES.map((line) => {
-    if (line in rebuilt) return `L${line} rebuilt ${rebuilt[line]}`;
-    return METADATA.has(line) || FROMS.has(line) ? `L${line} - -` : `L${line} cached -`;
-  });
-}
-
-const everyStep = (kind: string, except: number[] = []) =>
-  Object.fromEntries(LINES.filter((l) => !METADATA.has(l) && !FROMS.has(l) && !except.includes(l)).map((l) => [l, kind]));
-const parentOf = (lines: number[]) => Object.fromEntries(lines.map((l) => [l, 'parent-rebuilt'])) as Record<number, string>;
-const fromsWith = (kind: string) => Object.fromEntries([...FROMS].map((l) => [l, kind])) as Record<number, string>;
 
 test('build: the cause of every line through a first build, an unchanged rebuild, a build arg, a source file, the base image and --no-cache; sizes as docker history says', { timeout: 600000 }, async (t) => {
   if (skip) return t.skip(skip);

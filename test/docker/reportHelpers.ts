@@ -76,6 +76,44 @@ export function summarize(report: JsonReport): string[] {
   });
 }
 
+// The cachefacts fixture's instruction lines (1-based). Line 3 is a global ARG: no step of any stage.
+export const FROM_GEN = 5;
+export const ARG_STAMP = 6;
+export const RUN_GEN = 7;
+export const FROM_BUILD = 9;
+export const RUN_BEFORE_ARG = 10;
+export const ARG_FLAVOUR = 11;
+export const WORKDIR_SRC = 12;
+export const COPY_LIB = 13;
+export const COPY_APP = 14;
+export const RUN_UNUSED = 15;
+export const RUN_USES = 16;
+export const FROM_FINAL = 18;
+export const WORKDIR_SRV = 19;
+export const COPY_GEN_FILE = 20;
+export const COPY_GEN_DIR = 21;
+export const COPY_FROM_BUILD = 22;
+export const COPY_ASSETS = 23;
+export const RUN_LS = 24;
+export const CMD = 25;
+export const LINES = [FROM_GEN, ARG_STAMP, RUN_GEN, FROM_BUILD, RUN_BEFORE_ARG, ARG_FLAVOUR, WORKDIR_SRC, COPY_LIB, COPY_APP, RUN_UNUSED, RUN_USES, FROM_FINAL, WORKDIR_SRV, COPY_GEN_FILE, COPY_GEN_DIR, COPY_FROM_BUILD, COPY_ASSETS, RUN_LS, CMD];
+/** Instructions BuildKit makes no step of: no cache state, ever. */
+export const METADATA = new Set([ARG_STAMP, ARG_FLAVOUR, CMD]);
+export const FROMS = new Set([FROM_GEN, FROM_BUILD, FROM_FINAL]);
+
+/** The whole expected summary of the cachefacts fixture: the lines given rebuilt with their cause, every other step cached. */
+export function expected(rebuilt: Record<number, string>): string[] {
+  return LINES.map((line) => {
+    if (line in rebuilt) return `L${line} rebuilt ${rebuilt[line]}`;
+    return METADATA.has(line) || FROMS.has(line) ? `L${line} - -` : `L${line} cached -`;
+  });
+}
+
+export const everyStep = (kind: string, except: number[] = []) =>
+  Object.fromEntries(LINES.filter((l) => !METADATA.has(l) && !FROMS.has(l) && !except.includes(l)).map((l) => [l, kind]));
+export const parentOf = (lines: number[]) => Object.fromEntries(lines.map((l) => [l, 'parent-rebuilt'])) as Record<number, string>;
+export const fromsWith = (kind: string) => Object.fromEntries([...FROMS].map((l) => [l, kind])) as Record<number, string>;
+
 /** Runs docker on an engine; it must succeed. */
 export async function cli(engine: Docker, ...args: string[]): Promise<string> {
   const out = await dockerCli(engine, ...args);

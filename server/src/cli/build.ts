@@ -38,7 +38,8 @@ export function defaultRecordsFolder(env: NodeJS.ProcessEnv = process.env, platf
 /** The docker on PATH, talking to the engine the environment names (DOCKER_HOST, DOCKER_CONTEXT). */
 function dockerOnPath(): Docker | { error: string } {
   const found = resolveDocker(undefined, searchEnv(process.env, process.platform), process.platform, isExecutableFile);
-  if ('error' in found) return found;
+  // The editor's message names its setting; the CLI has only PATH.
+  if ('error' in found) return { error: 'the Docker CLI ("docker") was not found on PATH: install Docker, or put the directory holding it on PATH' };
   return { runner: nodeRunner, path: found.path, engine: { dockerContext: null, dockerHost: null } };
 }
 
