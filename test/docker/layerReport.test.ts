@@ -6,7 +6,7 @@
  * registry that no earlier run built on, so the first build runs every step.
  */
 import * as assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -141,6 +141,5 @@ test('markdown: a line holding |, backticks and <script> stays one inert table c
     [cells.length, cells[2], cells[3], cells[6]],
     [7, `RUN echo '${nonce} a\\|b \\\`id\\\` &lt;script&gt;alert(1)&lt;/script&gt;' &gt; /x.txt`, 'rebuilt', 'first-build: First build of this Dockerfile and target: there is no earlier build to compare with.'],
   );
-  assert.equal(readFileSync(join(context, 'Dockerfile'), 'utf8').split('\n').length, 3);
   await dockerCli(docker, 'image', 'rm', `local/dfs-report-md:${nonce}`);
 });
