@@ -28,7 +28,12 @@ export async function analyzeBuild(model: DockerfileModel, params: AnalyzeBuildP
   const ran = stepsRun(plan, matched, params.builder);
   const files = options.hashContext === false ? ran.map(() => null) : await hashSources(params, ran.map(({ index }) => reads[index]));
   const steps = ran.map(({ step, observed, index }, i) =>
-    stepRecord(plan, step, observed, sizes?.[index] ?? null, { args: reads[index].args, files: files[i], base: baseOf(plan, step, params.baseImages) }),
+    // A step a failed build listed but never finished (the build stopped first) made no cache decision.
+    stepRecord(plan, step, params.succeeded || !observed || observed.cached || observed.completed || observed.error !== null ? observed : null, sizes?.[index] ?? null, {
+      args: reads[index].args,
+      files: files[i],
+      base: baseOf(plan, step, params.baseImages),
+    }),
   );
   const causes = explainRebuilds(params.previous, steps, { noCache: params.noCache });
   steps.forEach((step, i) => {

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { parseArgs } from '../../server/src/cli/args';
 
 test('build: defaults, every option in both spellings, repeated build args in order, -- before a dashed context', () => {
-  assert.deepEqual(parseArgs(['build', '.']), { kind: 'build', context: '.', file: null, target: null, tag: null, buildArgs: [], noCache: false, records: null, report: 'text' });
+  assert.deepEqual(parseArgs(['build', '.']), { kind: 'build', context: '.', file: null, target: null, tag: null, buildArgs: [], noCache: false, pull: false, records: null, report: 'text' });
   assert.deepEqual(
-    parseArgs(['build', '-f', 'docker/Dockerfile', '--target=final', '-t', 'app:ci', '--build-arg', 'A=1', '--build-arg=B=x=y', '--build-arg', 'A=', '--no-cache', '--records', '/tmp/r', '--report=json', 'ctx dir']),
-    { kind: 'build', context: 'ctx dir', file: 'docker/Dockerfile', target: 'final', tag: 'app:ci', buildArgs: [['A', '1'], ['B', 'x=y'], ['A', '']], noCache: true, records: '/tmp/r', report: 'json' },
+    parseArgs(['build', '-f', 'docker/Dockerfile', '--target=final', '-t', 'app:ci', '--build-arg', 'A=1', '--build-arg=B=x=y', '--build-arg', 'A=', '--no-cache', '--pull', '--records', '/tmp/r', '--report=json', 'ctx dir']),
+    { kind: 'build', context: 'ctx dir', file: 'docker/Dockerfile', target: 'final', tag: 'app:ci', buildArgs: [['A', '1'], ['B', 'x=y'], ['A', '']], noCache: true, pull: true, records: '/tmp/r', report: 'json' },
   );
-  assert.deepEqual(parseArgs(['build', '--file=F', '--', '-ctx']), { kind: 'build', context: '-ctx', file: 'F', target: null, tag: null, buildArgs: [], noCache: false, records: null, report: 'text' });
+  assert.deepEqual(parseArgs(['build', '--file=F', '--', '-ctx']), { kind: 'build', context: '-ctx', file: 'F', target: null, tag: null, buildArgs: [], noCache: false, pull: false, records: null, report: 'text' });
 });
 
 test('layers: the image and its Dockerfile, target and report', () => {

@@ -119,3 +119,52 @@ export async function resolveBaseImages(docker: Docker, refs: readonly string[])
   const unique = [...new Set(refs)];
   return Promise.all(unique.map(async (ref) => baseImageOf(ref, await inspectImage(docker, ref))));
 }
+
+/** A reference as the engine names it: `docker.io/library/` for Docker Hub's short names and `:latest` when no tag is given. */
+function canonicalRef(ref: string): string {
+  const at = ref.indexOf('@');
+  const name = at >= 0 ? ref.slice(0, at) : ref;
+  const repository = repositoryOf(name);
+  const tag = name.length > repository.length ? name.slice(repository.length + 1) : 'latest';
+  const first = repository.split('/')[0];
+  const full = !repository.includes('/')
+    ? `docker.io/library/${repository}`
+    : first.includes('.') || first.includes(':') || first === 'localhost'
+      ? repository
+      : `docker.io/${repository}`;
+  return `${full}:${tag}`;
+}
+
+/** The `sha256:<64 hex>` digest pinned at the end of a reference, or null. */
+function pinnedDigest(ref: string): string | null {
+  const at = ref.lastIndexOf('@');
+  const digest = at >= 0 ? ref.slice(at + 1) : '';
+  if (!digest.startsWith('sha256:') || digest.length !== 'sha256:'.length + 64) return null;
+  for (const c of digest.slice('sha256:'.length)) if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return null;
+  return digest;
+}
+
+/**
+ * The base images as the build used them. BuildKit names a FROM step `FROM <ref>@sha256:...`
+ * when it resolved the reference in a registry (`--pull`, or an image the engine lacked), and
+ * such a build leaves the engine's tag where it was: the digest it names is what the build ran
+ * on, and the local image's id is kept only when that image has the same digest.
+ */
+export function usedBaseImages(images: readonly BaseImage[], fromSteps: readonly { text: string }[]): BaseImage[] {
+  const seen = new Map<string, string>();
+  for (const step of fromSteps) {
+    const words = step.text.trim().split(/\s+/, 3);
+    if (words.length < 2 || words[0].toUpperCase() !== 'FROM') continue;
+    // `--platform=...` comes before the reference.
+    const ref = words[1].startsWith('--') ? words[2] ?? '' : words[1];
+    const digest = pinnedDigest(ref);
+    if (digest) seen.set(canonicalRef(ref), digest);
+  }
+  return images.map((image) => {
+    if (pinnedDigest(image.ref)) return image;
+    const digest = seen.get(canonicalRef(image.ref));
+    if (!digest) return image;
+    const named = `${repositoryOf(image.ref)}@${digest}`;
+    return image.digest === named ? image : { ref: image.ref, id: null, digest: named };
+  });
+}

@@ -45,6 +45,7 @@ lint options:
 build options:
   -f, --file <Dockerfile>   --target <stage>   -t, --tag <tag>   --build-arg NAME=value (repeatable)
   --no-cache                           build without the cache
+  --pull                               resolve base images in their registry (a changed one is named)
   --records <folder>                   where build records are kept (default: the user cache folder)
   --report <text|json|markdown>        report format (default: text; markdown suits a CI job summary)
 
@@ -56,6 +57,8 @@ layers options:
 
 exit status: 0 no findings at or above --severity, 1 findings,
              2 usage or I/O error, or a file that could not be checked
+             build: 0 built, 1 the build failed (the report still prints),
+             2 no docker, no engine or no Dockerfile
 `;
 
 const ALIASES: Record<string, string> = { information: 'info', off: 'none' };

@@ -12,7 +12,7 @@ import type { BuildOptions } from '../../../client/src/docker/argv';
 import { type Docker, detect, imageId, startBuild } from '../../../client/src/docker/engine';
 import { resolveDocker, searchEnv } from '../../../client/src/docker/executable';
 import { isExecutableFile } from '../../../client/src/docker/hostFiles';
-import { inspectImage, readHistory, resolveBaseImages } from '../../../client/src/docker/imageFacts';
+import { inspectImage, readHistory, resolveBaseImages, usedBaseImages } from '../../../client/src/docker/imageFacts';
 import { defaultTag } from '../../../client/src/docker/options';
 import { nodeRunner } from '../../../client/src/docker/runner';
 import { RecordStore } from '../../../client/src/layers/records';
@@ -38,7 +38,8 @@ export function defaultRecordsFolder(env: NodeJS.ProcessEnv = process.env, platf
 /** The docker on PATH, talking to the engine the environment names (DOCKER_HOST, DOCKER_CONTEXT). */
 function dockerOnPath(): Docker | { error: string } {
   const found = resolveDocker(undefined, searchEnv(process.env, process.platform), process.platform, isExecutableFile);
-  if ('error' in found) return found;
+  // The editor's message names its setting; the CLI has only PATH.
+  if ('error' in found) return { error: 'the Docker CLI ("docker") was not found on PATH: install Docker, or put the directory holding it on PATH' };
   return { runner: nodeRunner, path: found.path, engine: { dockerContext: null, dockerHost: null } };
 }
 
@@ -73,7 +74,7 @@ export async function runBuild(command: BuildCommand, out: Output): Promise<numb
     platform: null,
     noCache: command.noCache,
     builder: null,
-    extraFlags: [],
+    extraFlags: command.pull ? ['--pull'] : [],
   };
   const startedAt = new Date().toISOString();
   // Progress goes to stderr, so stdout carries only the report (a job summary, a JSON file).
@@ -93,7 +94,9 @@ export async function runBuild(command: BuildCommand, out: Output): Promise<numb
     resolveBaseImages(docker, baseRefs(plan)),
     store.latest(dockerfile, command.target).catch(() => null),
   ]);
-  const record = await analyzeBuild(model, { ...params, image: { ...params.image, sizeBytes: inspect?.sizeBytes ?? null }, history, baseImages, previous });
+  // A --pull build leaves the engine's tag where it was: the FROM steps name what the build used.
+  const used = usedBaseImages(baseImages, params.observed.filter((step) => step.keyword === 'FROM'));
+  const record = await analyzeBuild(model, { ...params, image: { ...params.image, sizeBytes: inspect?.sizeBytes ?? null }, history, baseImages: used, previous });
   try {
     await store.save(record);
   } catch (error) {

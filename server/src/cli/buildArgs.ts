@@ -19,6 +19,8 @@ export interface BuildCommand {
   /** In the order given; a repeated name keeps every value, as docker does (the last wins). */
   buildArgs: [string, string][];
   noCache: boolean;
+  /** `--pull`: resolve every base image in its registry, as CI builds often do. */
+  pull: boolean;
   /** Where build records are kept; null: the per-user cache folder. */
   records: string | null;
   report: Report;
@@ -57,7 +59,7 @@ function* options(argv: readonly string[]): Generator<{ name: string; value: () 
   }
 }
 
-const FLAGS = new Set(['--no-cache']);
+const FLAGS = new Set(['--no-cache', '--pull']);
 
 function report(value: string): Report | Usage {
   return (REPORTS as readonly string[]).includes(value) ? (value as Report) : { kind: 'usage-error', message: `unknown report '${value}' (expected ${REPORTS.join(', ')})` };
@@ -65,7 +67,7 @@ function report(value: string): Report | Usage {
 
 /** Reads `build` arguments (after the command word). */
 export function parseBuild(argv: readonly string[]): BuildCommand | Usage {
-  const command: BuildCommand = { kind: 'build', context: '', file: null, target: null, tag: null, buildArgs: [], noCache: false, records: null, report: 'text' };
+  const command: BuildCommand = { kind: 'build', context: '', file: null, target: null, tag: null, buildArgs: [], noCache: false, pull: false, records: null, report: 'text' };
   const words: string[] = [];
   for (const item of options(argv)) {
     if ('word' in item) {
@@ -73,7 +75,8 @@ export function parseBuild(argv: readonly string[]): BuildCommand | Usage {
       continue;
     }
     if (FLAGS.has(item.name)) {
-      command.noCache = true;
+      if (item.name === '--pull') command.pull = true;
+      else command.noCache = true;
       continue;
     }
     if (!['--file', '-f', '--target', '--tag', '-t', '--build-arg', '--records', '--report'].includes(item.name)) return { kind: 'usage-error', message: `unknown option '${item.name}' for build` };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyInvocation, imageInspectInvocation } from '../../../client/src/docker/argv';
-import { baseImageOf, parseHistory, parseImageInspect, readHistory, repositoryOf, resolveBaseImages } from '../../../client/src/docker/imageFacts';
+import { baseImageOf, parseHistory, parseImageInspect, readHistory, repositoryOf, resolveBaseImages, usedBaseImages } from '../../../client/src/docker/imageFacts';
 import type { ProcessRunner, SpawnRequest } from '../../../client/src/docker/runner';
 
 const sample = (name: string) => readFileSync(join(process.cwd(), 'test/client/fixtures/history', name), 'utf8');
@@ -132,4 +132,32 @@ test('the readers run one docker call per image and say null for what the engine
     { ref: 'gone:1', id: null, digest: null },
   ]);
   assert.deepEqual(calls.map((c) => c.args.slice(0, 2).join(' ')), ['history --no-trunc', 'history --no-trunc', 'image inspect', 'image inspect']);
+});
+
+test('a FROM step that names a digest (a --pull build) says what the build used; the local tag is kept only when it has that digest', () => {
+  const d1 = `sha256:${'1'.repeat(64)}`;
+  const d2 = `sha256:${'2'.repeat(64)}`;
+  const images = [
+    { ref: '127.0.0.1:5000/base:7', id: 'sha256:local', digest: `127.0.0.1:5000/base@${d1}` },
+    { ref: 'alpine', id: 'sha256:alp', digest: `alpine@${d1}` },
+    { ref: 'org/tool:2', id: 'sha256:tool', digest: null },
+    { ref: `busybox@${d1}`, id: 'sha256:bb', digest: `busybox@${d1}` },
+    { ref: 'untouched:1', id: 'sha256:u', digest: null },
+  ];
+  // BuildKit's names: the full registry name, Hub's `docker.io/library/` and `:latest` spelled out.
+  const steps = [
+    { text: `FROM 127.0.0.1:5000/base:7@${d2}` },
+    { text: `FROM docker.io/library/alpine:latest@${d1}` },
+    { text: `FROM --platform=linux/amd64 docker.io/org/tool:2@${d2}` },
+    { text: `FROM docker.io/library/busybox@${d2}` },
+    { text: 'FROM untouched:1' },
+    { text: 'FROM docker.io/library/untouched:1@sha256:short' },
+  ];
+  assert.deepEqual(usedBaseImages(images, steps), [
+    { ref: '127.0.0.1:5000/base:7', id: null, digest: `127.0.0.1:5000/base@${d2}` },
+    images[1],
+    { ref: 'org/tool:2', id: null, digest: `org/tool@${d2}` },
+    images[3],
+    images[4],
+  ]);
 });
