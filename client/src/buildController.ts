@@ -11,14 +11,13 @@ import { ANALYZE_BUILD_REQUEST, BUILD_PLAN_REQUEST, type AnalyzeBuildParams, typ
 import { OutputTerminal } from './commands/buildTerminal';
 import { config } from './config';
 import type { Ctx } from './ctx';
-import { analyzeRequest } from './docker/analyzeRequest';
+import { analyzeRequest, completeRequest, dockerFacts } from './docker/analyzeRequest';
 import { type BuildMode, type BuildOptions, runInvocation } from './docker/argv';
 import { type ContainerRun, type Docker, choosePorts, detect, runContainer, startBuild, stopContainer } from './docker/engine';
 import { checkEnvFile } from './docker/envFile';
 import { hostFiles } from './docker/hostFiles';
 import { type RememberedChoices, applyProfile, containerNameFor, defaultTag, prefillBuildArgs, targetChoices } from './docker/options';
 import { decideBuild, decideRun, profileNames, trustedProfile } from './docker/trustedSettings';
-import { completeRequest, dockerFacts } from './layers/recorder';
 
 /** What a command asks for. */
 export interface BuildRequest {

@@ -7,17 +7,17 @@
  */
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { analyzeRequest } from '../../../client/src/docker/analyzeRequest';
+import { analyzeRequest, completeRequest, dockerFacts } from '../../../client/src/docker/analyzeRequest';
 import type { BuildOptions } from '../../../client/src/docker/argv';
-import { type Docker, detect, imageId, startBuild } from '../../../client/src/docker/engine';
+import { type Docker, detect, startBuild } from '../../../client/src/docker/engine';
 import { resolveDocker, searchEnv } from '../../../client/src/docker/executable';
 import { isExecutableFile } from '../../../client/src/docker/hostFiles';
-import { inspectImage, readHistory, resolveBaseImages, usedBaseImages } from '../../../client/src/docker/imageFacts';
+import { inspectImage, readHistory } from '../../../client/src/docker/imageFacts';
 import { defaultTag } from '../../../client/src/docker/options';
 import { nodeRunner } from '../../../client/src/docker/runner';
 import { RecordStore } from '../../../client/src/layers/records';
 import { analyzeBuild } from '../buildAnalysis';
-import type { BuildPlan, BuildRecord } from '../protocol';
+import type { BuildRecord } from '../protocol';
 import { readRegularFile } from '../safeRead';
 import { buildPlan, createDockerfileService, formatReport, type DockerfileModel } from '../service';
 import type { BuildCommand, LayersCommand } from './buildArgs';
@@ -49,11 +49,6 @@ async function readModel(path: string): Promise<DockerfileModel | { error: strin
   return { error: read.kind === 'absent' ? `no such Dockerfile '${path}'` : `cannot read '${path}': ${read.reason}` };
 }
 
-/** The image references the plan's built stages start from (not `scratch`, not other stages). */
-function baseRefs(plan: BuildPlan): string[] {
-  return plan.builtStages.map((index) => plan.stages[index]).filter((stage) => stage.parentStage === null && stage.base.toLowerCase() !== 'scratch').map((stage) => stage.base);
-}
-
 /** Runs `build`: exit 0 built, 1 the build failed (the report says where), 2 no docker, engine or Dockerfile. */
 export async function runBuild(command: BuildCommand, out: Output): Promise<number> {
   const docker = dockerOnPath();
@@ -83,20 +78,12 @@ export async function runBuild(command: BuildCommand, out: Output): Promise<numb
   if (result.failure) return fail(out, result.failure.message);
   const succeeded = result.exitCode === 0;
   const analysisStarted = Date.now();
-  const id = succeeded ? await imageId(docker, options.tag) : null;
-  const params = analyzeRequest(new URL(`file://${dockerfile}`).href, options, found.mode, { ...result, startedAt, imageId: id });
-  const buildArgs = Object.fromEntries(command.buildArgs);
-  const plan = buildPlan(model, command.target, buildArgs);
   const store = new RecordStore(command.records === null ? defaultRecordsFolder() : resolve(command.records));
-  const [inspect, history, baseImages, previous] = await Promise.all([
-    id ? inspectImage(docker, id) : null,
-    id ? readHistory(docker, id) : null,
-    resolveBaseImages(docker, baseRefs(plan)),
-    store.latest(dockerfile, command.target).catch(() => null),
-  ]);
-  // A --pull build leaves the engine's tag where it was: the FROM steps name what the build used.
-  const used = usedBaseImages(baseImages, params.observed.filter((step) => step.keyword === 'FROM'));
-  const record = await analyzeBuild(model, { ...params, image: { ...params.image, sizeBytes: inspect?.sizeBytes ?? null }, history, baseImages: used, previous });
+  const plan = buildPlan(model, command.target, Object.fromEntries(command.buildArgs));
+  const request = analyzeRequest(new URL(`file://${dockerfile}`).href, options, found.mode, { ...result, startedAt, imageId: null });
+  const previous = await store.latest(dockerfile, command.target).catch(() => null);
+  const params = await completeRequest(request, plan, dockerFacts(docker), previous);
+  const record = await analyzeBuild(model, params);
   try {
     await store.save(record);
   } catch (error) {
