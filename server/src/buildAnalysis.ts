@@ -10,7 +10,7 @@ import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBuildContext, type BuildContextFiles } from './buildContext';
 import { loadProjectContext } from './projectContext';
-import type { AnalyzeBuildParams, BaseImage, BuildPlan, BuildRecord, BuilderKind, ObservedStep, PlanStep, StepInputs, StepRecord } from './protocol';
+import type { AnalyzeBuildParams, BaseImage, BuildPlan, Invalidation, BuildRecord, BuilderKind, ObservedStep, PlanStep, StepInputs, StepRecord } from './protocol';
 import { buildPlan, explainRebuilds, matchHistory, matchSteps, placeFailure, stepReads, type DockerfileModel, type LayerSize, type StepReads } from './service';
 
 /** How much to read beyond what the params carry. */
@@ -24,13 +24,13 @@ export async function analyzeBuild(model: DockerfileModel, params: AnalyzeBuildP
   const plan = buildPlan(model, params.target, params.buildArgs);
   const matched = matchSteps(plan, params.observed);
   const sizes = params.history ? matchHistory(plan.steps, params.history).steps : null;
-  const reads = stepReads(model, plan, params.buildArgs);
   const ran = stepsRun(plan, matched, params.builder);
-  const files = options.hashContext === false ? ran.map(() => null) : await hashSources(params, ran.map(({ index }) => reads[index]));
+  const reads = stepReads(model, ran.map(({ step }) => step), params.buildArgs);
+  const files = options.hashContext === false ? ran.map(() => null) : await hashSources(params, reads);
   const steps = ran.map(({ step, observed, index }, i) =>
     // A step a failed build listed but never finished (the build stopped first) made no cache decision.
-    stepRecord(plan, step, params.succeeded || !observed || observed.cached || observed.completed || observed.error !== null ? observed : null, sizes?.[index] ?? null, {
-      args: reads[index].args,
+    stepRecord(plan, step, params.succeeded || !observed || observed.cached || observed.completed || observed.error !== null ? observed : null, sizes?.[index] ?? null, reads[i].rebuildsWhen, {
+      args: reads[i].args,
       files: files[i],
       base: baseOf(plan, step, params.baseImages),
     }),
@@ -86,7 +86,7 @@ function stepsRun(plan: BuildPlan, matched: readonly (ObservedStep | null)[], bu
   return ran;
 }
 
-function stepRecord(plan: BuildPlan, step: PlanStep, observed: ObservedStep | null, size: LayerSize | null, inputs: StepInputs): StepRecord {
+function stepRecord(plan: BuildPlan, step: PlanStep, observed: ObservedStep | null, size: LayerSize | null, rebuildsWhen: Invalidation[], inputs: StepInputs): StepRecord {
   const stage = plan.stages[step.stage];
   return {
     line: step.line + 1,
@@ -101,7 +101,7 @@ function stepRecord(plan: BuildPlan, step: PlanStep, observed: ObservedStep | nu
     error: observed?.error ?? null,
     cause: null,
     inputs,
-    rebuildsWhen: step.rebuildsWhen,
+    rebuildsWhen,
   };
 }
 

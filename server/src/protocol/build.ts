@@ -47,8 +47,6 @@ export interface PlanStep {
   legacy: { index: number; total: number } | null;
   /** `layer` (RUN, COPY, ADD: a filesystem layer), `metadata` (config only), `not-in-image` (a stage the image does not contain). */
   output: 'layer' | 'metadata' | 'not-in-image';
-  /** What makes it miss the cache, first reason first. */
-  rebuildsWhen: Invalidation[];
 }
 
 /** What the server answers for a Dockerfile and target: stages, steps, what to prompt and publish. */

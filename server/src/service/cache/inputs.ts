@@ -1,17 +1,20 @@
 /**
- * What each planned step reads in one build, beside its own text: the build args that reach its
+ * What a planned step reads in one build, beside its own text: the build args that reach its
  * cache key (with this build's values) and, for a COPY or ADD from the build context, its source
- * paths with the variables expanded, which the wiring then hashes in the context folder.
+ * paths with the variables expanded, which the wiring then hashes in the context folder; and what
+ * would make it miss the cache (invalidation.ts), kept in the record for the "rebuilds when" line.
+ * Worked out for the steps a record keeps only: a plan is also asked for on every code-lens refresh.
  */
-import type { BuildPlan } from '../../protocol';
+import type { Invalidation, PlanStep } from '../../protocol';
 import { expandWord, type DockerfileModel, type InstructionModel } from '../model';
-import { argsInScope, isRemote, sources } from './invalidation';
+import { argsInScope, isRemote, rebuildsWhen, sources } from './invalidation';
 
 /** The reads of one plan step. */
 export interface StepReads {
   args: Record<string, string>;
   /** Context sources to hash; null when the step takes none (or only remote ones, or from a stage or image). */
   sources: string[] | null;
+  rebuildsWhen: Invalidation[];
 }
 
 /** The instruction each plan step was made from (for a trigger: the ONBUILD's trigger), by its first line. */
@@ -21,15 +24,15 @@ function instructionsByLine(model: DockerfileModel): Map<number, InstructionMode
   return byLine;
 }
 
-/** The reads of every step of the plan, in its order, for a build given `buildArgs`. */
-export function stepReads(model: DockerfileModel, plan: BuildPlan, buildArgs: Record<string, string>): StepReads[] {
+/** The reads of the given plan steps, in their order, for a build given `buildArgs`. */
+export function stepReads(model: DockerfileModel, steps: readonly PlanStep[], buildArgs: Record<string, string>): StepReads[] {
   const byLine = instructionsByLine(model);
-  return plan.steps.map((step) => {
+  return steps.map((step) => {
     const at = byLine.get(step.line);
     const instruction = step.trigger ? at?.trigger : at;
-    if (!instruction || step.stage < 0) return { args: {}, sources: null };
+    if (!instruction || step.stage < 0) return { args: {}, sources: null, rebuildsWhen: [] };
     const args = argsInScope(model, instruction, buildArgs, step.stage);
-    return { args, sources: contextSources(model, instruction, args) };
+    return { args, sources: contextSources(model, instruction, args), rebuildsWhen: rebuildsWhen(model, instruction, step.stage) };
   });
 }
 

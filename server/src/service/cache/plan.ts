@@ -14,13 +14,11 @@
  *
  * Stages resolve as the model resolves them (names without case, by index, global ARG defaults
  * in FROM); build args given for global ARGs are substituted in FROM the way BuildKit's meta
- * args are (a later global default sees an earlier overridden value). Each step carries what
- * would make it miss the cache (invalidation.ts), the panel's "rebuilds when" line.
+ * args are (a later global default sees an earlier overridden value).
  */
 import type { BuildPlan, PlanStage, PlanStep } from '../../protocol';
 import { getInstruction, getPredefinedArg, PREDEFINED_ARGS } from '../data';
 import { expandWord, instructionStageRefs, type DockerfileModel, type InstructionModel } from '../model';
-import { rebuildsWhen } from './invalidation';
 
 /** An instruction BuildKit makes a numbered step of (besides the FROM of an image). */
 const buildkitStep = (keyword: string) => getInstruction(keyword)?.buildkitStep === true;
@@ -52,7 +50,6 @@ export function buildPlan(model: DockerfileModel, target: string | null, buildAr
     buildkit: null,
     legacy: legacy(true),
     output: 'metadata',
-    rebuildsWhen: [],
   }));
   const label = (index: number) => (model.stages.length === 1 ? '' : (model.stages[index].name?.toLowerCase() ?? `stage-${index}`));
   for (const stage of model.stages) {
@@ -72,7 +69,6 @@ export function buildPlan(model: DockerfileModel, target: string | null, buildAr
       buildkit: buildkit(counted),
       legacy: legacy(inLegacy && !trigger),
       output: output(shown.keyword),
-      rebuildsWhen: rebuildsWhen(model, shown, stage.index),
     });
     steps.push(step(stage.from, stage.from, false, imageFrom));
     if (planned.parentStage !== null) {
