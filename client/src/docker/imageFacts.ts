@@ -78,14 +78,6 @@ export function repositoryOf(ref: string): string {
   return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
 }
 
-/** Docker Hub's short names (`alpine`, `library/alpine`) as the engine writes them in RepoDigests. */
-function hubForms(repository: string): string[] {
-  const forms = [repository];
-  if (!repository.includes('/')) forms.push(`library/${repository}`, `docker.io/library/${repository}`);
-  else if (!repository.split('/')[0].includes('.') && !repository.split('/')[0].includes(':') && repository.split('/')[0] !== 'localhost') forms.push(`docker.io/${repository}`);
-  return forms;
-}
-
 /**
  * What a FROM reference resolved to: the inspected image's id, and the repo digest of the
  * reference's own repository (a digest-pinned reference is its own digest); an image that could
@@ -95,8 +87,8 @@ export function baseImageOf(ref: string, inspect: ImageInspect | null): BaseImag
   if (inspect === null) return { ref, id: null, digest: null };
   const at = ref.indexOf('@');
   if (at >= 0) return { ref, id: inspect.id, digest: ref };
-  const forms = hubForms(repositoryOf(ref));
-  const digest = inspect.repoDigests.find((d) => forms.includes(repositoryOf(d))) ?? null;
+  const repository = canonicalRepository(repositoryOf(ref));
+  const digest = inspect.repoDigests.find((d) => canonicalRepository(repositoryOf(d)) === repository) ?? null;
   return { ref, id: inspect.id, digest };
 }
 
@@ -120,19 +112,20 @@ export async function resolveBaseImages(docker: Docker, refs: readonly string[])
   return Promise.all(unique.map(async (ref) => baseImageOf(ref, await inspectImage(docker, ref))));
 }
 
-/** A reference as the engine names it: `docker.io/library/` for Docker Hub's short names and `:latest` when no tag is given. */
+/** A repository as the engine names it: Docker Hub's short names (`alpine`, `org/tool`) under `docker.io/` (and `library/`). */
+function canonicalRepository(repository: string): string {
+  if (!repository.includes('/')) return `docker.io/library/${repository}`;
+  const first = repository.split('/')[0];
+  return first.includes('.') || first.includes(':') || first === 'localhost' ? repository : `docker.io/${repository}`;
+}
+
+/** A reference as the engine names it: the canonical repository, and `:latest` when no tag is given. */
 function canonicalRef(ref: string): string {
   const at = ref.indexOf('@');
   const name = at >= 0 ? ref.slice(0, at) : ref;
   const repository = repositoryOf(name);
   const tag = name.length > repository.length ? name.slice(repository.length + 1) : 'latest';
-  const first = repository.split('/')[0];
-  const full = !repository.includes('/')
-    ? `docker.io/library/${repository}`
-    : first.includes('.') || first.includes(':') || first === 'localhost'
-      ? repository
-      : `docker.io/${repository}`;
-  return `${full}:${tag}`;
+  return `${canonicalRepository(repository)}:${tag}`;
 }
 
 /** The `sha256:<64 hex>` digest pinned at the end of a reference, or null. */
