@@ -37,3 +37,33 @@ stop_containerd() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; gone "$pid" 10 || kill -KILL "$pid" 2>/dev/null; fi
   return 0
 }
+
+# True when a dockerd answers on $SOCK.
+dockerd_answers() { curl -sf --max-time 2 --unix-socket "$SOCK" http://localhost/_ping >/dev/null 2>&1; }
+
+# Starts a dockerd beside the machine's own, unless one already answers on $SOCK: binary $1, name $2
+# (data root /var/lib/docker-$2, exec root /var/run/docker-$2, cgroup parent /docker-$2), pid file
+# $PIDFILE, state folder $STATE. Its own bridge $BRIDGE ($BRIDGE_ADDR) and no iptables rules, so it
+# never touches the first engine's docker0 (`--bridge=none` would delete it). It starts a
+# containerd of its own; setsid + nohup let it outlive this script and its terminal.
+start_side_dockerd() {
+  local bin=$1 name=$2 daemon
+  echo '{ "log-level": "warn", "shutdown-timeout": 5 }' >"$STATE/daemon.json"
+  if dockerd_answers; then
+    say "dockerd already answers on $SOCK"
+    return 0
+  fi
+  # A pid file left by a killed daemon makes dockerd refuse to start.
+  if [ -f "$PIDFILE" ] && ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then rm -f "$PIDFILE"; fi
+  mkdir -p "/var/lib/docker-$name" "/var/run/docker-$name"
+  ip link show "$BRIDGE" >/dev/null 2>&1 || { ip link add "$BRIDGE" type bridge; ip addr add "$BRIDGE_ADDR" dev "$BRIDGE"; }
+  say "starting dockerd (log: $STATE/dockerd.log)"
+  setsid nohup "$bin" --config-file "$STATE/daemon.json" \
+    -H "unix://$SOCK" --data-root "/var/lib/docker-$name" --exec-root "/var/run/docker-$name" \
+    --pidfile "$PIDFILE" --iptables=false --ip6tables=false --ip-masq=false --ip-forward=false \
+    --bridge="$BRIDGE" --storage-driver overlay2 --exec-opt native.cgroupdriver=cgroupfs \
+    --cgroup-parent "/docker-$name" >>"$STATE/dockerd.log" 2>&1 </dev/null &
+  daemon=$!
+  await_ready "$daemon" "$STATE/dockerd.log" dockerd_answers
+  say "dockerd $daemon ready"
+}

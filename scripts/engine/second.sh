@@ -39,26 +39,7 @@ mkdir -p "$STATE"
 start=$(date +%s%N)
 
 # ------------------------------------------------------------------------------------ daemon
-echo '{ "log-level": "warn", "shutdown-timeout": 5 }' >"$STATE/daemon.json"
-ping() { curl -sf --max-time 2 --unix-socket "$SOCK" http://localhost/_ping >/dev/null 2>&1; }
-if ping; then
-  say "dockerd already answers on $SOCK"
-else
-  # A pid file left by a killed daemon makes dockerd refuse to start.
-  if [ -f "$PIDFILE" ] && ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then rm -f "$PIDFILE"; fi
-  mkdir -p /var/lib/docker-second /var/run/docker-second
-  ip link show "$BRIDGE" >/dev/null 2>&1 || { ip link add "$BRIDGE" type bridge; ip addr add "$BRIDGE_ADDR" dev "$BRIDGE"; }
-  say "starting dockerd (log: $STATE/dockerd.log)"
-  # setsid + nohup: the daemon outlives this script and its terminal. It starts a containerd of its own.
-  setsid nohup /usr/sbin/dockerd --config-file "$STATE/daemon.json" \
-    -H "unix://$SOCK" --data-root /var/lib/docker-second --exec-root /var/run/docker-second \
-    --pidfile "$PIDFILE" --iptables=false --ip6tables=false --ip-masq=false --ip-forward=false \
-    --bridge="$BRIDGE" --storage-driver overlay2 --exec-opt native.cgroupdriver=cgroupfs \
-    --cgroup-parent /docker-second >>"$STATE/dockerd.log" 2>&1 </dev/null &
-  daemon=$!
-  await_ready "$daemon" "$STATE/dockerd.log" ping
-  say "dockerd $daemon ready"
-fi
+start_side_dockerd /usr/sbin/dockerd second
 
 # ------------------------------------------------------------------------------------ context
 endpoint="host=unix://$SOCK"

@@ -61,25 +61,7 @@ DOCKER=("$PREFIX/usr/bin/docker")
 export DOCKER_HOST=unix://$SOCK DOCKER_CONFIG=$STATE/docker-config
 
 # ------------------------------------------------------------------------------------ daemon
-echo '{ "log-level": "warn", "shutdown-timeout": 5 }' >"$STATE/daemon.json"
-ping() { curl -sf --max-time 2 --unix-socket "$SOCK" http://localhost/_ping >/dev/null 2>&1; }
-if ping; then
-  say "dockerd already answers on $SOCK"
-else
-  if [ -f "$PIDFILE" ] && ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then rm -f "$PIDFILE"; fi
-  mkdir -p /var/lib/docker-current /var/run/docker-current
-  ip link show "$BRIDGE" >/dev/null 2>&1 || { ip link add "$BRIDGE" type bridge; ip addr add "$BRIDGE_ADDR" dev "$BRIDGE"; }
-  say "starting dockerd (log: $STATE/dockerd.log)"
-  # The system containerd/runc work with this dockerd; it starts a containerd of its own.
-  setsid nohup "$PREFIX/usr/sbin/dockerd" --config-file "$STATE/daemon.json" \
-    -H "unix://$SOCK" --data-root /var/lib/docker-current --exec-root /var/run/docker-current \
-    --pidfile "$PIDFILE" --iptables=false --ip6tables=false --ip-masq=false --ip-forward=false \
-    --bridge="$BRIDGE" --storage-driver overlay2 --exec-opt native.cgroupdriver=cgroupfs \
-    --cgroup-parent /docker-current >>"$STATE/dockerd.log" 2>&1 </dev/null &
-  daemon=$!
-  await_ready "$daemon" "$STATE/dockerd.log" ping
-  say "dockerd $daemon ready"
-fi
+start_side_dockerd "$PREFIX/usr/sbin/dockerd" current
 
 # ------------------------------------------------------------------------------------ base image
 if ! "${DOCKER[@]}" image inspect local/busybox:latest >/dev/null 2>&1; then
