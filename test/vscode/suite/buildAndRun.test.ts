@@ -14,28 +14,14 @@
  * first). Without them the test is skipped, and with CI=true it fails.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { TerminalOutput } from '../../../client/src/commands/buildTerminal';
 import { DOCKERFILE_LABEL } from '../../../client/src/docker/argv';
 import { containerNameFor, defaultTag } from '../../../client/src/docker/options';
-import { EXTENSION_ID, openFixture, waitFor } from './helpers';
+import { EXTENSION_ID, docker, openFixture, waitFor } from './helpers';
 
 interface StudioApi {
   onDidWriteTerminal: vscode.Event<TerminalOutput>;
-}
-
-/** Runs the docker CLI with an argv array (no shell); ENOENT comes back as code null. */
-function docker(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', (error) => resolve({ code: null, stdout, stderr: error.message }));
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 /** `docker ps --all` of the containers started for the Dockerfile at `path` (one `format` line each), and its stderr. */

@@ -3,6 +3,7 @@
  * wait on events or conditions (never on fixed sleeps).
  */
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 
 /** The extension under test, as VS Code knows it. */
@@ -118,4 +119,17 @@ export async function diagnosticsEqual(uri: vscode.Uri, expected: string[], time
 /** Sets a `dockerfileStudio` setting in the workspace (undefined removes it). */
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('dockerfileStudio').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Runs the docker CLI with an argv array (no shell); ENOENT comes back as code null. */
+export function docker(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', (error) => resolve({ code: null, stdout, stderr: error.message }));
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }

@@ -8,7 +8,6 @@
  * Needs the docker CLI and engine (scripts/engine/setup.sh); skipped without them, failed with CI=true.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { LayerViews } from '../../../client/src/layers/views';
 import { LayerPanel } from '../../../client/src/layers/panel';
@@ -16,22 +15,10 @@ import { RecordStore } from '../../../client/src/layers/records';
 import { containerNameFor, defaultTag } from '../../../client/src/docker/options';
 import type { BuildRecord } from '../../../server/src/protocol';
 import { explainRebuilds, formatReport } from '../../../server/src/service';
-import { EXTENSION_ID, openFixture, waitFor, workspaceFolder } from './helpers';
+import { EXTENSION_ID, docker, openFixture, waitFor, workspaceFolder } from './helpers';
 
 interface StudioApi {
   layers: LayerViews;
-}
-
-function docker(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', (error) => resolve({ code: null, stdout, stderr: error.message }));
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 /** A two-stage file: the first stage's COPY reads the context, the final stage takes its output. */
