@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { stepCounts } from '../../client/src/docker/buildState';
-import { imageId, runContainer, startBuild } from '../../client/src/docker/engine';
+import { runContainer, startBuild } from '../../client/src/docker/engine';
+import { inspectImage } from '../../client/src/docker/imageFacts';
 import { containerNameFor } from '../../client/src/docker/options';
 import { dockerCli, engineProblem, secondEngine, skipOrFail } from './engines';
 import { copyFixture, docker, optionsFor, waitFor } from './engineHelpers';
@@ -41,9 +42,9 @@ test('build, image lookup and run on the engine of the studio-second context; th
   // The RUN that prints the greeting and the COPY of its output in the final stage.
   assert.ok(stepCounts(result.state).built >= 2, `steps were built, not only cached: ${result.summary}`);
 
-  const id = await imageId(secondEngine, tag);
+  const id = (await inspectImage(secondEngine, tag))?.id ?? null;
   assert.match(id ?? '', /^sha256:[0-9a-f]{64}$/);
-  assert.equal(await imageId(docker, tag), null, 'the default engine does not have the image');
+  assert.equal(await inspectImage(docker, tag), null, 'the default engine does not have the image');
 
   const name = containerNameFor(tag);
   let output = '';

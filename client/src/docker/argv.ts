@@ -120,12 +120,6 @@ export function stopContainerInvocation(name: string, engine: EngineOptions, tim
   return { args: [...base.args, 'stop', '--time', String(timeoutSeconds), '--', name], env: base.env };
 }
 
-/** `docker image inspect` of one image, printing its id. */
-export function imageIdInvocation(image: string, engine: EngineOptions): Invocation {
-  const base = global(engine);
-  return { args: [...base.args, 'image', 'inspect', '--format', '{{.Id}}', '--', image], env: base.env };
-}
-
 /** `docker image inspect` of one image, printing its config's environment as a JSON array. */
 export function imageEnvInvocation(image: string, engine: EngineOptions): Invocation {
   const base = global(engine);

@@ -1,6 +1,6 @@
 /**
  * Engine operations over an injected process runner, with no VS Code dependency, so the
- * real-engine tests drive exactly what the commands drive: probe, build, image id, run, stop.
+ * real-engine tests drive exactly what the commands drive: probe, build, run, stop (image facts: imageFacts.ts).
  */
 import * as net from 'node:net';
 import {
@@ -10,7 +10,6 @@ import {
   type Invocation,
   type RunOptions,
   buildInvocation,
-  imageIdInvocation,
   probeInvocations,
   removeContainerInvocation,
   runInvocation,
@@ -126,13 +125,6 @@ export function startBuild(docker: Docker, options: BuildOptions, mode: BuildMod
       process.kill();
     },
   };
-}
-
-/** The id of an image, or null when it does not exist. */
-export async function imageId(docker: Docker, image: string): Promise<string | null> {
-  const invocation = imageIdInvocation(image, docker.engine);
-  const result = await collect(docker.runner, { command: docker.path, args: invocation.args, env: invocation.env });
-  return result.code === 0 ? result.stdout.trim() || null : null;
 }
 
 /** Removes a container by name if it exists (stopping it first); quiet when there is none. */
